@@ -1,0 +1,48 @@
+package io.photonfarm.scene;
+
+import org.joml.Vector3f;
+import org.joml.Vector3fc;
+
+/**
+ * A thin-lens perspective camera in world space (metres).
+ *
+ * @param position      centre of the lens
+ * @param lookAt        point the camera looks at (the optical axis passes through it)
+ * @param up            approximate up direction (made orthogonal to the view direction)
+ * @param vfovDeg       vertical field of view, degrees, in (0, 180)
+ * @param aperture      lens aperture diameter in metres; 0 is a pinhole
+ * @param focusDistance distance from the lens to the plane in focus, metres; 0 means |lookAt - position|
+ */
+public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg,
+                         float aperture, float focusDistance) {
+    public CameraSpec {
+        position = new Vector3f(position);
+        lookAt = new Vector3f(lookAt);
+        up = new Vector3f(up);
+        if (!(vfovDeg > 0 && vfovDeg < 180)) {
+            throw new IllegalArgumentException("vfov_deg must be in (0, 180), was " + vfovDeg);
+        }
+        if (!(aperture >= 0) || !Float.isFinite(aperture)) {
+            throw new IllegalArgumentException("aperture must be >= 0 metres, was " + aperture);
+        }
+        if (!(focusDistance >= 0) || !Float.isFinite(focusDistance)) {
+            throw new IllegalArgumentException("focus must be >= 0 metres, was " + focusDistance);
+        }
+        if (position.distance(lookAt) < 1e-6f) {
+            throw new IllegalArgumentException("position and look_at must differ");
+        }
+        Vector3f forward = new Vector3f(lookAt).sub(position).normalize();
+        if (new Vector3f(forward).cross(up).lengthSquared() < 1e-10f) {
+            throw new IllegalArgumentException("up must not be parallel to the viewing direction");
+        }
+    }
+
+    public static CameraSpec pinhole(Vector3fc position, Vector3fc lookAt, float vfovDeg) {
+        return new CameraSpec(position, lookAt, new Vector3f(0, 1, 0), vfovDeg, 0f, 0f);
+    }
+
+    /** The focus distance actually used: {@link #focusDistance()} or the distance to {@link #lookAt()}. */
+    public float effectiveFocusDistance() {
+        return focusDistance > 0 ? focusDistance : position.distance(lookAt);
+    }
+}
