@@ -1,0 +1,63 @@
+// Descriptor set 0 of the path tracer. Binding numbers come from the host as macros
+// (io.photonfarm.shaders.ShaderLibrary#defines); struct layouts follow docs/gpu-scene-layout.md.
+#ifndef BINDINGS_GLSL
+#define BINDINGS_GLSL
+
+#ifndef B_NODES
+#error "compile with ShaderLibrary.defines(): binding macros are missing"
+#endif
+
+struct Node { vec3 bmin; uint a; vec3 bmax; uint b; };
+struct Tri { vec4 v0; vec4 e1; vec4 e2; };
+struct TriShading { uvec4 normals; uvec4 tangents; vec4 uv01; vec4 uv2; };
+struct Instance { vec4 o2w[3]; vec4 w2o[3]; uint blasRoot; uint sceneInstance; uint mesh; uint firstTri; };
+struct Material { vec4 baseColor; vec4 emission; vec4 params; vec4 params2; ivec4 textures; };
+struct TexInfo { uint offset; uint width; uint height; uint pad; };
+struct LightTri { vec4 p0; vec4 p1; vec4 p2; uvec4 ids; };
+struct Alias { float q; uint alias; };
+
+layout(std140, set = 0, binding = B_FRAME) uniform FrameBlock {
+    vec4 camPos;      // xyz: lens centre (world, m); w: lens radius (m)
+    vec4 camRight;    // xyz: unit right; w: tan(vfov / 2) * width / height
+    vec4 camUp;       // xyz: unit up; w: tan(vfov / 2)
+    vec4 camForward;  // xyz: unit viewing direction; w: focus distance (m)
+    uvec4 image;      // width, height, frame index, job seed
+    uvec4 scene;      // tlas root node, light count, env width, env height
+    vec4 lightEnv;    // light total weight, env intensity, env rotation (rad), env total weight
+    uvec4 options;    // max bounces, flags, Russian-roulette start bounce, loop budget
+    uvec4 sobol[32];  // sobol[b][d]: direction number of bit b for Sobol dimension d (0..3)
+} frame;
+
+layout(push_constant) uniform PushBlock {
+    ivec2 tileOrigin;  // pixel of the tile's top-left corner in the frame
+    ivec2 tileSize;    // pixels
+    uint sampleStart;  // first sample index of this dispatch
+    uint sampleCount;  // samples per pixel in this dispatch
+    uint pad0;
+    uint pad1;
+} pc;
+
+layout(std430, set = 0, binding = B_NODES) readonly buffer NodeBuf { Node nodes[]; };
+layout(std430, set = 0, binding = B_TRIS) readonly buffer TriBuf { Tri tris[]; };
+layout(std430, set = 0, binding = B_SHADING) readonly buffer ShadingBuf { TriShading shading[]; };
+layout(std430, set = 0, binding = B_INSTANCES) readonly buffer InstanceBuf { Instance instances[]; };
+layout(std430, set = 0, binding = B_MATERIALS) readonly buffer MaterialBuf { Material materials[]; };
+layout(std430, set = 0, binding = B_TEXINFOS) readonly buffer TexInfoBuf { TexInfo texInfos[]; };
+layout(std430, set = 0, binding = B_TEXELS) readonly buffer TexelBuf { uint texels[]; };
+layout(std430, set = 0, binding = B_LIGHTS) readonly buffer LightBuf { LightTri lights[]; };
+layout(std430, set = 0, binding = B_LIGHT_ALIAS) readonly buffer LightAliasBuf { Alias lightAlias[]; };
+layout(std430, set = 0, binding = B_ENV_PIXELS) readonly buffer EnvPixelBuf { vec4 envPixels[]; };
+layout(std430, set = 0, binding = B_ENV_ROW_ALIAS) readonly buffer EnvRowBuf { Alias envRowAlias[]; };
+layout(std430, set = 0, binding = B_ENV_COL_ALIAS) readonly buffer EnvColBuf { Alias envColAlias[]; };
+// 6 words per tile pixel: (low, high) of the 64-bit fixed-point sum of R, G, B.
+layout(std430, set = 0, binding = B_ACCUM) buffer AccumBuf { uint accum[]; };
+// flags, non-finite sample count, first failing pixel x, y.
+layout(std430, set = 0, binding = B_STATUS) buffer StatusBuf { uint status[]; };
+
+const uint FLAG_NEE = 1u;
+const uint STATUS_LOOP_BUDGET = 1u;
+const uint STATUS_STACK_OVERFLOW = 2u;
+const float PI = 3.14159265358979;
+const float INV_PI = 0.318309886183791;
+
+#endif

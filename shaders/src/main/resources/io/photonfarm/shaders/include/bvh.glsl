@@ -1,0 +1,209 @@
+// Two-level BVH traversal: a TLAS over instances, a BLAS per mesh (docs/gpu-scene-layout.md).
+// Children are tested before descending; the nearer is visited first, the farther is pushed with
+// its entry distance so it can be skipped once a closer hit is known.
+#ifndef BVH_GLSL
+#define BVH_GLSL
+
+struct Hit {
+    float t;      // ray parameter of the closest hit (world ray, unnormalised object ray alike)
+    uint inst;    // index into instances[]
+    uint tri;     // index into tris[] / shading[]
+    vec2 bary;    // barycentrics of v1 and v2
+};
+
+vec3 safe_inverse(vec3 d) {
+    const float tiny = 1e-20;
+    return 1.0 / vec3(abs(d.x) > tiny ? d.x : (d.x >= 0.0 ? tiny : -tiny),
+                      abs(d.y) > tiny ? d.y : (d.y >= 0.0 ? tiny : -tiny),
+                      abs(d.z) > tiny ? d.z : (d.z >= 0.0 ? tiny : -tiny));
+}
+
+// Slab test; returns the entry distance or +inf when the box is missed within (0, tmax).
+float box_entry(vec3 bmin, vec3 bmax, vec3 org, vec3 invDir, float tmax) {
+    vec3 t0 = (bmin - org) * invDir;
+    vec3 t1 = (bmax - org) * invDir;
+    vec3 lo = min(t0, t1);
+    vec3 hi = max(t0, t1);
+    float tn = max(max(lo.x, lo.y), max(lo.z, 0.0));
+    float tf = min(min(hi.x, hi.y), min(hi.z, tmax));
+    return tn <= tf ? tn : 1.0 / 0.0;
+}
+
+// Moller & Trumbore 1997; accepts hits with 0 < t < tmax.
+bool triangle_hit(vec3 org, vec3 dir, uint triIndex, float tmax, out float t, out vec2 bary) {
+    Tri tr = tris[triIndex];
+    vec3 p = cross(dir, tr.e2.xyz);
+    float det = dot(tr.e1.xyz, p);
+    if (det == 0.0) {
+        return false;
+    }
+    float inv = 1.0 / det;
+    vec3 s = org - tr.v0.xyz;
+    float u = dot(s, p) * inv;
+    if (u < 0.0 || u > 1.0) {
+        return false;
+    }
+    vec3 q = cross(s, tr.e1.xyz);
+    float v = dot(dir, q) * inv;
+    if (v < 0.0 || u + v > 1.0) {
+        return false;
+    }
+    t = dot(tr.e2.xyz, q) * inv;
+    bary = vec2(u, v);
+    return t > 0.0 && t < tmax;
+}
+
+vec3 xform_point(vec4 m[3], vec3 p) {
+    vec4 h = vec4(p, 1.0);
+    return vec3(dot(m[0], h), dot(m[1], h), dot(m[2], h));
+}
+
+vec3 xform_dir(vec4 m[3], vec3 d) {
+    return vec3(dot(m[0].xyz, d), dot(m[1].xyz, d), dot(m[2].xyz, d));
+}
+
+void report_stack_overflow() {
+    atomicOr(status[0], STATUS_STACK_OVERFLOW);
+}
+
+// Closest (or, with anyHit, any) triangle of one BLAS along an object-space ray.
+bool trace_blas(uint root, vec3 org, vec3 dir, uint instIndex, bool anyHit, inout Hit hit, inout uint loops) {
+    vec3 invDir = safe_inverse(dir);
+    uint stack[STACK_SIZE];
+    float stackT[STACK_SIZE];
+    int sp = 0;
+    bool found = false;
+    Node n = nodes[root];
+    if (box_entry(n.bmin, n.bmax, org, invDir, hit.t) == 1.0 / 0.0) {
+        return false;
+    }
+    uint node = root;
+    while (true) {
+        loops++;
+        n = nodes[node];
+        if (n.b > 0u) {
+            for (uint i = n.a; i < n.a + n.b; i++) {
+                loops++;
+                float t;
+                vec2 bary;
+                if (triangle_hit(org, dir, i, hit.t, t, bary)) {
+                    hit.t = t; hit.inst = instIndex; hit.tri = i; hit.bary = bary;
+                    found = true;
+                    if (anyHit) {
+                        return true;
+                    }
+                }
+            }
+        } else {
+            Node l = nodes[n.a];
+            Node r = nodes[n.a + 1u];
+            float tl = box_entry(l.bmin, l.bmax, org, invDir, hit.t);
+            float tr = box_entry(r.bmin, r.bmax, org, invDir, hit.t);
+            bool hl = tl != 1.0 / 0.0;
+            bool hr = tr != 1.0 / 0.0;
+            if (hl && hr) {
+                bool leftFirst = tl <= tr;
+                if (sp < STACK_SIZE) {
+                    stack[sp] = leftFirst ? n.a + 1u : n.a;
+                    stackT[sp] = leftFirst ? tr : tl;
+                    sp++;
+                } else {
+                    report_stack_overflow();
+                }
+                node = leftFirst ? n.a : n.a + 1u;
+                continue;
+            } else if (hl || hr) {
+                node = hl ? n.a : n.a + 1u;
+                continue;
+            }
+        }
+        // Pop the next node still in front of the closest hit.
+        bool popped = false;
+        while (sp > 0) {
+            loops++;
+            sp--;
+            if (stackT[sp] < hit.t) {
+                node = stack[sp];
+                popped = true;
+                break;
+            }
+        }
+        if (!popped) {
+            break;
+        }
+    }
+    return found;
+}
+
+// Closest (or any) hit in the scene along a world-space ray with 0 < t < tmax.
+bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout uint loops) {
+    hit.t = tmax; hit.inst = 0u; hit.tri = 0u; hit.bary = vec2(0.0);
+    vec3 invDir = safe_inverse(dir);
+    uint root = frame.scene.x;
+    uint stack[STACK_SIZE];
+    float stackT[STACK_SIZE];
+    int sp = 0;
+    bool found = false;
+    Node n = nodes[root];
+    if (box_entry(n.bmin, n.bmax, org, invDir, hit.t) == 1.0 / 0.0) {
+        return false;
+    }
+    uint node = root;
+    while (true) {
+        loops++;
+        n = nodes[node];
+        if (n.b > 0u) {
+            for (uint i = n.a; i < n.a + n.b; i++) {
+                loops++;
+                Instance inst = instances[i];
+                // The object ray keeps the world ray's parameterisation, so t compares across instances.
+                vec3 o = xform_point(inst.w2o, org);
+                vec3 d = xform_dir(inst.w2o, dir);
+                if (trace_blas(inst.blasRoot, o, d, i, anyHit, hit, loops)) {
+                    found = true;
+                    if (anyHit) {
+                        return true;
+                    }
+                }
+            }
+        } else {
+            Node l = nodes[n.a];
+            Node r = nodes[n.a + 1u];
+            float tl = box_entry(l.bmin, l.bmax, org, invDir, hit.t);
+            float tr = box_entry(r.bmin, r.bmax, org, invDir, hit.t);
+            bool hl = tl != 1.0 / 0.0;
+            bool hr = tr != 1.0 / 0.0;
+            if (hl && hr) {
+                bool leftFirst = tl <= tr;
+                if (sp < STACK_SIZE) {
+                    stack[sp] = leftFirst ? n.a + 1u : n.a;
+                    stackT[sp] = leftFirst ? tr : tl;
+                    sp++;
+                } else {
+                    report_stack_overflow();
+                }
+                node = leftFirst ? n.a : n.a + 1u;
+                continue;
+            } else if (hl || hr) {
+                node = hl ? n.a : n.a + 1u;
+                continue;
+            }
+        }
+        bool popped = false;
+        while (sp > 0) {
+            loops++;
+            sp--;
+            if (stackT[sp] < hit.t) {
+                node = stack[sp];
+                popped = true;
+                break;
+            }
+        }
+        if (!popped) {
+            break;
+        }
+    }
+    return found;
+}
+
+#endif

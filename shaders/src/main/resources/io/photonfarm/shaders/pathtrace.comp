@@ -1,0 +1,174 @@
+#version 460
+// Unidirectional path tracer over one tile and one sample range: next-event estimation to emissive
+// triangles and the environment, combined with BSDF sampling by multiple importance sampling
+// (Veach 1997, power heuristic), Russian roulette, and fixed-point per-pixel sums so that any
+// split of tiles and sample ranges adds up to bit-identical results.
+#extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
+
+layout(local_size_x = WORKGROUP_SIZE, local_size_y = WORKGROUP_SIZE, local_size_z = 1) in;
+
+#include "include/bindings.glsl"
+#include "include/random.glsl"
+#include "include/sampling.glsl"
+#include "include/camera.glsl"
+#include "include/bvh.glsl"
+#include "include/textures.glsl"
+#include "include/surface.glsl"
+#include "include/bsdf.glsl"
+#include "include/lights.glsl"
+
+// Dimension groups of 4: 0 = film + lens; per bounce k: 1 + 2k = light choice and point, 2 + 2k = BSDF and roulette.
+vec3 radiance(uvec2 pixel, inout Sampler smp) {
+    vec4 u0 = sample4(smp, 0u);
+    vec3 origin;
+    vec3 dir;
+    camera_ray(vec2(pixel) + u0.xy, u0.zw, origin, dir);
+
+    bool nee = (frame.options.y & FLAG_NEE) != 0u;
+    uint maxBounces = frame.options.x;
+    vec3 L = vec3(0.0);
+    vec3 beta = vec3(1.0);
+    float prevPdf = 0.0;     // solid-angle density of the BSDF sample that made this ray
+    float pTri = triangle_light_choice();
+    float pEnv = env_sampling_enabled() ? 1.0 - pTri : 0.0;
+
+    for (uint depth = 0u; ; depth++) {
+        Hit hit;
+        if (!trace_scene(origin, dir, 1e30, false, hit, smp.loops)) {
+            vec3 le = env_radiance(dir);
+            float w = 1.0;
+            if (nee && depth > 0u) {
+                w = power_heuristic(prevPdf, pEnv * env_pdf(dir));
+            }
+            L += beta * le * w;
+            break;
+        }
+        Surface s = surface_at(hit, dir);
+        if (max3(s.emission) > 0.0) {
+            float w = 1.0;
+            if (nee && depth > 0u) {
+                float cosL = abs(dot(s.ng, dir));
+                float lightPdf = cosL > 0.0
+                        ? pTri * triangle_light_area_pdf(materials[s.material]) * hit.t * hit.t / cosL : 0.0;
+                w = power_heuristic(prevPdf, lightPdf);
+            }
+            L += beta * s.emission * w;
+        }
+        if (depth >= maxBounces) {
+            break;
+        }
+        BsdfInputs b = bsdf_inputs(s);
+        vec3 wo = to_local(s, -dir);
+        vec4 uLight = sample4(smp, 1u + 2u * depth);
+        vec4 uBsdf = sample4(smp, 2u + 2u * depth);
+
+        if (nee && pTri + pEnv > 0.0) {
+            vec3 ldir;
+            float ldist;
+            float lpdf;
+            vec3 le;
+            float choice;
+            if (uLight.w < pTri) {
+                le = triangle_light_sample(s.p, uLight.xyz, ldir, ldist, lpdf);
+                choice = pTri;
+            } else {
+                le = env_sample(uLight.xyz, ldir, lpdf);
+                ldist = 1e30;
+                choice = pEnv;
+            }
+            float cosGeo = dot(ldir, s.ng);
+            if (lpdf > 0.0 && max3(le) > 0.0) {
+                float bpdf;
+                vec3 wi = to_local(s, ldir);
+                vec3 f = bsdf_eval(b, wo, wi, bpdf);
+                // A direction on the other side of the geometric surface than the shading frame says is blocked.
+                bool sameSide = (wi.z > 0.0) == (cosGeo > 0.0);
+                if (max3(f) > 0.0 && sameSide) {
+                    vec3 o = offset_ray(s.p, cosGeo > 0.0 ? s.ng : -s.ng);
+                    Hit shadow;
+                    float tmax = ldist < 1e29 ? ldist * (1.0 - 1e-4) : 1e30;
+                    if (!trace_scene(o, ldir, tmax, true, shadow, smp.loops)) {
+                        float lightPdf = choice * lpdf;
+                        L += beta * f * le * power_heuristic(lightPdf, bpdf) / lightPdf;
+                    }
+                }
+            }
+        }
+
+        vec3 wiLocal;
+        vec3 fCos;
+        float pdf;
+        if (!bsdf_sample(b, wo, uBsdf.xyz, wiLocal, fCos, pdf)) {
+            break;
+        }
+        vec3 wi = to_world(s, wiLocal);
+        float cosGeo = dot(wi, s.ng);
+        if ((wiLocal.z > 0.0) != (cosGeo > 0.0)) {
+            break;
+        }
+        beta *= fCos / pdf;
+        prevPdf = pdf;
+        origin = offset_ray(s.p, cosGeo > 0.0 ? s.ng : -s.ng);
+        dir = wi;
+        if (depth + 1u >= frame.options.z) {
+            float survive = min(max3(beta), 0.95);
+            if (uBsdf.w >= survive) {
+                break;
+            }
+            beta /= survive;
+        }
+    }
+    return L;
+}
+
+// Adds one sample to a 64-bit fixed-point sum kept as (low, high) words.
+void accumulate(uint word, float v) {
+    float scaled = v * float(1u << FIXED_FRACTION_BITS);
+    uint hi;
+    uint lo;
+    if (scaled < 16777216.0) {
+        hi = 0u;
+        lo = uint(scaled + 0.5);
+    } else {
+        // Already an integer (24-bit mantissa), so both parts are exact.
+        hi = uint(scaled * (1.0 / 4294967296.0));
+        lo = uint(scaled - float(hi) * 4294967296.0);
+    }
+    uint carry;
+    accum[word] = uaddCarry(accum[word], lo, carry);
+    accum[word + 1u] = accum[word + 1u] + hi + carry;
+}
+
+void main() {
+    uvec2 local = gl_GlobalInvocationID.xy;
+    if (local.x >= uint(pc.tileSize.x) || local.y >= uint(pc.tileSize.y)) {
+        return;
+    }
+    uvec2 pixel = uvec2(pc.tileOrigin) + local;
+    uint base = (local.y * uint(pc.tileSize.x) + local.x) * 6u;
+    Sampler smp;
+    smp.pixelSeed = pixel_seed(frame.image.w, frame.image.z, pixel);
+    smp.loops = 0u;
+    for (uint i = 0u; i < pc.sampleCount; i++) {
+        smp.loops++;
+        smp.sampleIndex = pc.sampleStart + i;
+        vec3 L = radiance(pixel, smp);
+        if (smp.loops > frame.options.w) {
+            // Close to lavapipe's silent loop cut-off: the host re-renders with fewer samples per dispatch.
+            if ((atomicOr(status[0], STATUS_LOOP_BUDGET) & STATUS_LOOP_BUDGET) == 0u) {
+                status[2] = pixel.x;
+                status[3] = pixel.y;
+            }
+            return;
+        }
+        for (uint c = 0u; c < 3u; c++) {
+            float v = L[c];
+            if (!(v >= 0.0) || isinf(v)) {
+                atomicAdd(status[1], 1u);
+                v = 0.0;
+            }
+            accumulate(base + 2u * c, min(v, MAX_SAMPLE_RADIANCE));
+        }
+    }
+}
