@@ -1,0 +1,9 @@
+package io.photonfarm.node.render;
+
+/**
+ * The scalars of an uploaded scene that the shader reads from the frame block
+ * (see docs/gpu-scene-layout.md, "Header").
+ */
+public record SceneConstants(int tlasRoot, int lightCount, float lightTotalWeight, int envWidth, int envHeight,
+                             float envIntensity, float envRotationRad, float envTotalWeight) {
+}
