@@ -1,5 +1,6 @@
 package io.photonfarm.bvh;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -116,7 +117,7 @@ public final class BvhBuilder implements AutoCloseable {
             next += 2;
             a[to] = child;
             if (top + 4 > stack.length) {
-                stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                stack = Arrays.copyOf(stack, stack.length * 2);
             }
             stack[top++] = in.nodeA()[from] + 1;
             stack[top++] = child + 1;

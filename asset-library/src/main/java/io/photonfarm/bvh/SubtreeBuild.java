@@ -63,7 +63,7 @@ final class SubtreeBuild extends RecursiveAction {
     /** Builds the subtree on the calling thread, forking large subtrees when the build is parallel. */
     void run() {
         List<SubtreeBuild> forked = new ArrayList<>();
-        push(rootSlot, rootBegin, rootEnd, rootDesc, rootCentroidBounds, 0);
+        push(rootSlot, rootBegin, rootEnd, rootDesc, rootCentroidBounds);
         float[] cb = new float[6];
         float[] leftCb = new float[6];
         float[] rightCb = new float[6];
@@ -90,9 +90,9 @@ final class SubtreeBuild extends RecursiveAction {
                 task.fork();
                 forked.add(task);
             } else {
-                push(desc + 1, mid, end, rightDesc, rightCb, 0);
+                push(desc + 1, mid, end, rightDesc, rightCb);
             }
-            push(desc, begin, mid, leftDesc, leftCb, 0);
+            push(desc, begin, mid, leftDesc, leftCb);
         }
         for (SubtreeBuild task : forked) {
             task.join();
@@ -100,7 +100,7 @@ final class SubtreeBuild extends RecursiveAction {
         }
     }
 
-    private void push(int slot, int begin, int end, int desc, float[] cb, int from) {
+    private void push(int slot, int begin, int end, int desc, float[] cb) {
         if (4 * (stackSize + 1) > stackInts.length) {
             stackInts = Arrays.copyOf(stackInts, stackInts.length * 2);
             stackBounds = Arrays.copyOf(stackBounds, stackBounds.length * 2);
@@ -109,7 +109,7 @@ final class SubtreeBuild extends RecursiveAction {
         stackInts[4 * stackSize + 1] = begin;
         stackInts[4 * stackSize + 2] = end;
         stackInts[4 * stackSize + 3] = desc;
-        System.arraycopy(cb, from, stackBounds, 6 * stackSize, 6);
+        System.arraycopy(cb, 0, stackBounds, 6 * stackSize, 6);
         stackSize++;
     }
 
