@@ -10,7 +10,7 @@ public final class GpuLayout {
     /** {@code struct Tri { vec4 v0; vec4 e1; vec4 e2; }} */
     public static final int TRI = 48;
     /** {@code struct TriShading { vec4 n0, n1, n2; vec4 t0, t1, t2; vec4 uv01; vec4 uv2m; }} */
-    public static final int SHADING = 128;
+    public static final int SHADING = 64;
     /** {@code struct Instance { vec4 objectToWorld[3]; vec4 worldToObject[3]; uint blasRoot, sceneInstance, mesh, firstTri; }} */
     public static final int INSTANCE = 112;
     /** {@code struct Material { vec4 baseColor, emission, params, params2; ivec4 textures; }} */

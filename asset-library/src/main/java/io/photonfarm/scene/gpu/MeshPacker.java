@@ -92,21 +92,31 @@ final class MeshPacker {
             } else {
                 Arrays.fill(t, 0f);
             }
+            // 64-byte record: octahedral normals + material, octahedral tangents + flags, uvs.
             for (int c = 0; c < 3; c++) {
-                Std430.putVec4(shading, n, 3 * c, 0f);
+                shading.putInt(Octahedral.encode(n[3 * c], n[3 * c + 1], n[3 * c + 2]));
             }
+            shading.putInt(mesh.triangleMaterials()[tri]);
+            int triFlags = flags;
+            boolean hasTangents = t[0] != 0 || t[1] != 0 || t[2] != 0;
             for (int c = 0; c < 3; c++) {
-                Std430.putVec4(shading, t, 4 * c, t[4 * c + 3]);
+                boolean isZero = t[4 * c] == 0 && t[4 * c + 1] == 0 && t[4 * c + 2] == 0;
+                shading.putInt(isZero ? 0 : Octahedral.encode(t[4 * c], t[4 * c + 1], t[4 * c + 2]));
+                if (t[4 * c + 3] < 0) {
+                    triFlags |= 1 << (ShadingRecords.NEGATIVE_SIGN_SHIFT + c);
+                }
             }
+            if (hasTangents) {
+                triFlags |= ShadingRecords.HAS_TANGENTS;
+            }
+            shading.putInt(triFlags);
             if (uv != null) {
                 Std430.putVec4(shading, uv[2 * v[0]], uv[2 * v[0] + 1], uv[2 * v[1]], uv[2 * v[1] + 1]);
-                shading.putFloat(uv[2 * v[2]]).putFloat(uv[2 * v[2] + 1]);
+                Std430.putVec4(shading, uv[2 * v[2]], uv[2 * v[2] + 1], 0f, 0f);
             } else {
                 Std430.putVec4(shading, 0f, 0f, 0f, 0f);
-                shading.putFloat(0f).putFloat(0f);
+                Std430.putVec4(shading, 0f, 0f, 0f, 0f);
             }
-            // intBitsToFloat(material) / intBitsToFloat(flags) on the GPU: the raw int bits.
-            shading.putInt(mesh.triangleMaterials()[tri]).putInt(flags);
         }
     }
 

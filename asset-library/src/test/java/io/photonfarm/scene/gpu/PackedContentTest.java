@@ -143,22 +143,20 @@ class PackedContentTest {
         b.addQuad(new Vector3f(1, 0, 1), new Vector3f(0, 0, 1), new Vector3f(0, 1, 1), new Vector3f(1, 1, 1), 0);
         Mesh mesh = b.build("quads");
         PackedScene packed = ScenePacker.pack(TestScenes.single(mesh));
-        ByteBuffer s = packed.shading();
+        ShadingRecords s = new ShadingRecords(packed.shading());
         for (int i = 0; i < 4; i++) {
             int src = packed.sourceTriangle(i);
             boolean back = src >= 2;
             for (int c = 0; c < 3; c++) {
-                int t = GpuLayout.SHADING * i + 48 + 16 * c;
-                float nz = s.getFloat(GpuLayout.SHADING * i + 16 * c + 8);
-                assertEquals(back ? -1f : 1f, nz, 1e-6f, "normal z");
-                assertEquals(back ? -1f : 1f, s.getFloat(t), 1e-6f, "tangent x along +u");
-                assertEquals(0f, s.getFloat(t + 4), 1e-6f);
+                assertEquals(back ? -1f : 1f, s.normal(i, c)[2], 1e-4f, "normal z");
+                assertEquals(back ? -1f : 1f, s.tangent(i, c)[0], 1e-4f, "tangent x along +u");
+                assertEquals(0f, s.tangent(i, c)[1], 1e-4f);
                 // bitangent = w cross(n, t) must point up the image (+y, glTF normal maps are +Y up):
                 // cross(+z, +x) = cross(-z, -x) = +y, so w = +1 for both.
-                assertEquals(1f, s.getFloat(t + 12), "bitangent sign");
+                assertEquals(1f, s.bitangentSign(i, c), "bitangent sign");
             }
-            assertEquals(GpuLayout.FLAG_HAS_UVS, s.getInt(GpuLayout.SHADING * i + 124));
-            assertEquals(0, s.getInt(GpuLayout.SHADING * i + 120), "material");
+            assertEquals(ShadingRecords.HAS_UVS | ShadingRecords.HAS_TANGENTS, s.flags(i));
+            assertEquals(0, s.material(i), "material");
         }
     }
 
@@ -168,12 +166,11 @@ class PackedContentTest {
         float[] p = {0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0};
         float[] uv = {0, 0, 1, 0, 1, 1, 0, 1};
         Mesh mesh = new Mesh("flipped", p, null, uv, null, new int[] {0, 1, 2, 0, 2, 3}, new int[] {0, 0});
-        ByteBuffer s = ScenePacker.pack(TestScenes.single(mesh)).shading();
+        ShadingRecords s = new ShadingRecords(ScenePacker.pack(TestScenes.single(mesh)).shading());
         for (int i = 0; i < 2; i++) {
             for (int c = 0; c < 3; c++) {
-                int t = GpuLayout.SHADING * i + 48 + 16 * c;
-                assertEquals(1f, s.getFloat(t), 1e-6f);
-                assertEquals(-1f, s.getFloat(t + 12), "bitangent sign");
+                assertEquals(1f, s.tangent(i, c)[0], 1e-4f);
+                assertEquals(-1f, s.bitangentSign(i, c), "bitangent sign");
             }
         }
     }
@@ -187,20 +184,22 @@ class PackedContentTest {
         Scene scene = new Scene(List.of(withTangents, bare), TestScenes.MATERIALS, List.of(),
                 List.of(Instance.identity(0), Instance.identity(1)), Optional.empty(), Environment.black());
         PackedScene packed = ScenePacker.pack(scene);
-        ByteBuffer s = packed.shading();
+        ShadingRecords s = new ShadingRecords(packed.shading());
         // Meshes follow each other in mesh order: triangle 0 is mesh 0.
-        assertEquals(1f, s.getFloat(48));
-        assertEquals(-1f, s.getFloat(48 + 12));
-        assertEquals(1f, s.getFloat(64 + 4), 1e-6f);
-        assertEquals(1f, s.getFloat(64 + 12));
-        assertEquals(1, s.getInt(120), "material");
-        assertEquals(GpuLayout.FLAG_HAS_UVS, s.getInt(124));
-        int bareAt = GpuLayout.SHADING;
-        for (int k = 48; k < 120; k += 4) {
-            assertEquals(0f, s.getFloat(bareAt + k), "no uvs: tangent and uv zero");
+        assertEquals(1f, s.tangent(0, 0)[0], 1e-4f);
+        assertEquals(-1f, s.bitangentSign(0, 0));
+        assertEquals(1f, s.tangent(0, 1)[1], 1e-4f);
+        assertEquals(1f, s.bitangentSign(0, 1));
+        assertEquals(1, s.material(0), "material");
+        assertEquals(ShadingRecords.HAS_UVS | ShadingRecords.HAS_TANGENTS, s.flags(0) & 3);
+        ByteBuffer raw = packed.shading();
+        for (int k = 16; k < 64; k += 4) {
+            if (k != 28) {
+                assertEquals(0, raw.getInt(GpuLayout.SHADING + k), "no uvs: tangent and uv zero at byte " + k);
+            }
         }
-        assertEquals(0, s.getInt(bareAt + 124), "flags");
-        assertEquals(1f, s.getFloat(bareAt + 8), 1e-6f, "face normal +z when the mesh has none");
+        assertEquals(0, s.flags(1), "flags");
+        assertEquals(1f, s.normal(1, 0)[2], 1e-4f, "face normal +z when the mesh has none");
     }
 
     @Test

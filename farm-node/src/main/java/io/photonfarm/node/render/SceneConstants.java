@@ -6,4 +6,6 @@ package io.photonfarm.node.render;
  */
 public record SceneConstants(int tlasRoot, int lightCount, float lightTotalWeight, int envWidth, int envHeight,
                              float envIntensity, float envRotationRad, float envTotalWeight) {
+    /** The TLAS root of a scene without geometry (every ray misses). */
+    public static final int NO_GEOMETRY = -1;
 }

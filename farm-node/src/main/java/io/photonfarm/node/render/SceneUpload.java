@@ -24,7 +24,9 @@ public final class SceneUpload {
 
     public static SceneConstants constants(PackedScene p) {
         SceneHeader h = p.header();
-        return new SceneConstants(h.tlasRoot(), h.lightCount(), h.lightTotalWeight(), h.envWidth(), h.envHeight(),
+        // No instances: nothing to traverse; the shader treats this root as "every ray misses".
+        int root = h.instanceCount() == 0 ? SceneConstants.NO_GEOMETRY : h.tlasRoot();
+        return new SceneConstants(root, h.lightCount(), h.lightTotalWeight(), h.envWidth(), h.envHeight(),
                 h.envIntensity(), h.envRotationRad(), h.envTotalWeight());
     }
 

@@ -42,6 +42,7 @@ public final class VulkanBackend implements RenderBackend {
     private GpuBuffer accum;
     private GpuBuffer accumReadback;
     private int samplesPerDispatch;
+    private List<GpuBuffer> bound = List.of();
     private long invalidSamples;
 
     /**
@@ -106,7 +107,10 @@ public final class VulkanBackend implements RenderBackend {
         List<GpuBuffer> storage = new ArrayList<>(scene.buffers());
         storage.add(accum);
         storage.add(status);
-        pipeline.bind(uniforms, storage);
+        if (!storage.equals(bound)) {
+            pipeline.bind(uniforms, storage);
+            bound = storage;
+        }
         while (true) {
             int perDispatch = samplesPerDispatch;
             runner.run("render tile " + rect, cmd -> record(cmd, rect, samples, perDispatch));

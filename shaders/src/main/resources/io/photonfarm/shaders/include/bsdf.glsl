@@ -80,7 +80,8 @@ struct BsdfInputs {
     float alpha;
     float a2;
     float eta;          // n behind the surface / n in front of it, along the shading normal
-    float f0Dielectric; // specular-scaled normal-incidence reflectance of the dielectric base
+    float f0Dielectric; // normal-incidence reflectance of the dielectric base, from the IOR
+    float specular;     // KHR_materials_specular: scales the dielectric Fresnel term as a whole
     float wOpaque;      // (1 - metallic)(1 - transmission)
     float wGlass;       // (1 - metallic) transmission
 };
@@ -94,19 +95,25 @@ BsdfInputs bsdf_inputs(Surface s) {
     b.a2 = b.alpha * b.alpha;
     b.eta = s.frontFace ? s.ior : 1.0 / s.ior;
     float r = (s.ior - 1.0) / (s.ior + 1.0);
-    b.f0Dielectric = r * r * s.specular;
+    b.f0Dielectric = r * r;
+    b.specular = s.specular;
     b.wOpaque = (1.0 - s.metallic) * (1.0 - s.transmission);
     b.wGlass = (1.0 - s.metallic) * s.transmission;
     return b;
 }
 
+// Reflectance of the opaque dielectric's specular layer; what it reflects the diffuse base does not get.
+float dielectric_fresnel(BsdfInputs b, float c) {
+    return b.specular * fresnel_schlick(vec3(b.f0Dielectric), c).x;
+}
+
 vec3 glossy_fresnel(BsdfInputs b, float c) {
-    return b.metallic * fresnel_schlick(b.baseColor, c) + b.wOpaque * fresnel_schlick(vec3(b.f0Dielectric), c);
+    return b.metallic * fresnel_schlick(b.baseColor, c) + vec3(b.wOpaque * dielectric_fresnel(b, c));
 }
 
 // Lobe selection probabilities (diffuse, glossy, glass), from reflectance estimates at wo.
 vec3 lobe_probabilities(BsdfInputs b, vec3 wo) {
-    float fd = fresnel_schlick(vec3(b.f0Dielectric), wo.z).x;
+    float fd = dielectric_fresnel(b, wo.z);
     float pd = b.wOpaque * (1.0 - fd) * luminance(b.baseColor);
     float ps = luminance(glossy_fresnel(b, wo.z));
     float pg = b.wGlass;
@@ -129,7 +136,7 @@ vec3 bsdf_eval(BsdfInputs b, vec3 wo, vec3 wi, out float pdf) {
         float pdfReflect = ggx_g1(wo, b.a2) * d / (4.0 * wo.z);
         float foh = dot(wo, h);
         float fGlass = fresnel_dielectric(foh, b.eta);
-        float fd = fresnel_schlick(vec3(b.f0Dielectric), wo.z).x;
+        float fd = dielectric_fresnel(b, wo.z);
         vec3 value = glossy_fresnel(b, foh) * micro
                    + vec3(b.wGlass * fGlass * micro)
                    + b.wOpaque * (1.0 - fd) * b.baseColor * INV_PI * wi.z;

@@ -53,14 +53,32 @@ bool triangle_hit(vec3 org, vec3 dir, uint triIndex, float tmax, out float t, ou
     return t > 0.0 && t < tmax;
 }
 
-vec3 xform_point(vec4 m[3], vec3 p) {
+// Affine transforms as three rows. Rows are passed as vectors, never as arrays: lavapipe copies an
+// array argument or an array-holding struct into memory it does not free (2 MB per dispatch).
+vec3 xform_point(vec4 r0, vec4 r1, vec4 r2, vec3 p) {
     vec4 h = vec4(p, 1.0);
-    return vec3(dot(m[0], h), dot(m[1], h), dot(m[2], h));
+    return vec3(dot(r0, h), dot(r1, h), dot(r2, h));
 }
 
-vec3 xform_dir(vec4 m[3], vec3 d) {
-    return vec3(dot(m[0].xyz, d), dot(m[1].xyz, d), dot(m[2].xyz, d));
+vec3 xform_dir(vec4 r0, vec4 r1, vec4 r2, vec3 d) {
+    return vec3(dot(r0.xyz, d), dot(r1.xyz, d), dot(r2.xyz, d));
 }
+
+vec3 object_to_world_point(uint inst, vec3 p) {
+    return xform_point(instances[inst].o2w[0], instances[inst].o2w[1], instances[inst].o2w[2], p);
+}
+
+vec3 object_to_world_dir(uint inst, vec3 d) {
+    return xform_dir(instances[inst].o2w[0], instances[inst].o2w[1], instances[inst].o2w[2], d);
+}
+
+// Traversal stacks live at file scope, once per invocation. Declared inside the traversal
+// functions, lavapipe (Mesa 22.3) allocated them anew for every call without freeing them:
+// about 2 MB of host memory lost per dispatch of this shader.
+uint tlasStack[STACK_SIZE];
+float tlasStackT[STACK_SIZE];
+uint blasStack[STACK_SIZE];
+float blasStackT[STACK_SIZE];
 
 void report_stack_overflow() {
     atomicOr(status[0], STATUS_STACK_OVERFLOW);
@@ -69,8 +87,6 @@ void report_stack_overflow() {
 // Closest (or, with anyHit, any) triangle of one BLAS along an object-space ray.
 bool trace_blas(uint root, vec3 org, vec3 dir, uint instIndex, bool anyHit, inout Hit hit, inout uint loops) {
     vec3 invDir = safe_inverse(dir);
-    uint stack[STACK_SIZE];
-    float stackT[STACK_SIZE];
     int sp = 0;
     bool found = false;
     Node n = nodes[root];
@@ -104,8 +120,8 @@ bool trace_blas(uint root, vec3 org, vec3 dir, uint instIndex, bool anyHit, inou
             if (hl && hr) {
                 bool leftFirst = tl <= tr;
                 if (sp < STACK_SIZE) {
-                    stack[sp] = leftFirst ? n.a + 1u : n.a;
-                    stackT[sp] = leftFirst ? tr : tl;
+                    blasStack[sp] = leftFirst ? n.a + 1u : n.a;
+                    blasStackT[sp] = leftFirst ? tr : tl;
                     sp++;
                 } else {
                     report_stack_overflow();
@@ -122,8 +138,8 @@ bool trace_blas(uint root, vec3 org, vec3 dir, uint instIndex, bool anyHit, inou
         while (sp > 0) {
             loops++;
             sp--;
-            if (stackT[sp] < hit.t) {
-                node = stack[sp];
+            if (blasStackT[sp] < hit.t) {
+                node = blasStack[sp];
                 popped = true;
                 break;
             }
@@ -140,8 +156,9 @@ bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout
     hit.t = tmax; hit.inst = 0u; hit.tri = 0u; hit.bary = vec2(0.0);
     vec3 invDir = safe_inverse(dir);
     uint root = frame.scene.x;
-    uint stack[STACK_SIZE];
-    float stackT[STACK_SIZE];
+    if (root == 0xFFFFFFFFu) {
+        return false; // a scene without geometry
+    }
     int sp = 0;
     bool found = false;
     Node n = nodes[root];
@@ -155,11 +172,13 @@ bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout
         if (n.b > 0u) {
             for (uint i = n.a; i < n.a + n.b; i++) {
                 loops++;
-                Instance inst = instances[i];
+                vec4 r0 = instances[i].w2o[0];
+                vec4 r1 = instances[i].w2o[1];
+                vec4 r2 = instances[i].w2o[2];
                 // The object ray keeps the world ray's parameterisation, so t compares across instances.
-                vec3 o = xform_point(inst.w2o, org);
-                vec3 d = xform_dir(inst.w2o, dir);
-                if (trace_blas(inst.blasRoot, o, d, i, anyHit, hit, loops)) {
+                vec3 o = xform_point(r0, r1, r2, org);
+                vec3 d = xform_dir(r0, r1, r2, dir);
+                if (trace_blas(instances[i].blasRoot, o, d, i, anyHit, hit, loops)) {
                     found = true;
                     if (anyHit) {
                         return true;
@@ -176,8 +195,8 @@ bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout
             if (hl && hr) {
                 bool leftFirst = tl <= tr;
                 if (sp < STACK_SIZE) {
-                    stack[sp] = leftFirst ? n.a + 1u : n.a;
-                    stackT[sp] = leftFirst ? tr : tl;
+                    tlasStack[sp] = leftFirst ? n.a + 1u : n.a;
+                    tlasStackT[sp] = leftFirst ? tr : tl;
                     sp++;
                 } else {
                     report_stack_overflow();
@@ -193,8 +212,8 @@ bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout
         while (sp > 0) {
             loops++;
             sp--;
-            if (stackT[sp] < hit.t) {
-                node = stack[sp];
+            if (tlasStackT[sp] < hit.t) {
+                node = tlasStack[sp];
                 popped = true;
                 break;
             }

@@ -34,10 +34,11 @@ vec3 oct_decode(uint packed) {
 }
 
 // Normals transform with the inverse transpose: columns of worldToObject's linear part.
-vec3 normal_to_world(Instance inst, vec3 n) {
-    return normalize(vec3(dot(vec3(inst.w2o[0].x, inst.w2o[1].x, inst.w2o[2].x), n),
-                          dot(vec3(inst.w2o[0].y, inst.w2o[1].y, inst.w2o[2].y), n),
-                          dot(vec3(inst.w2o[0].z, inst.w2o[1].z, inst.w2o[2].z), n)));
+vec3 normal_to_world(uint inst, vec3 n) {
+    vec4 r0 = instances[inst].w2o[0];
+    vec4 r1 = instances[inst].w2o[1];
+    vec4 r2 = instances[inst].w2o[2];
+    return normalize(vec3(dot(vec3(r0.x, r1.x, r2.x), n), dot(vec3(r0.y, r1.y, r2.y), n), dot(vec3(r0.z, r1.z, r2.z), n)));
 }
 
 vec2 interpolate_uv(TriShading sh, vec3 w) {
@@ -55,19 +56,18 @@ vec3 material_emission(Material m, vec2 uv, bool hasUv) {
 
 Surface surface_at(Hit hit, vec3 rayDir) {
     Surface s;
-    Instance inst = instances[hit.inst];
     Tri tr = tris[hit.tri];
     TriShading sh = shading[hit.tri];
     vec3 w = vec3(1.0 - hit.bary.x - hit.bary.y, hit.bary.x, hit.bary.y);
 
     vec3 pObj = tr.v0.xyz + hit.bary.x * tr.e1.xyz + hit.bary.y * tr.e2.xyz;
-    s.p = xform_point(inst.o2w, pObj);
+    s.p = object_to_world_point(hit.inst, pObj);
     // The cross product of world edges: its side defines the front face in world space, the
     // same rule that light sampling uses, whatever the sign of the instance's determinant.
-    vec3 ng = normalize(cross(xform_dir(inst.o2w, tr.e1.xyz), xform_dir(inst.o2w, tr.e2.xyz)));
+    vec3 ng = normalize(cross(object_to_world_dir(hit.inst, tr.e1.xyz), object_to_world_dir(hit.inst, tr.e2.xyz)));
     s.frontFace = dot(ng, rayDir) < 0.0;
     vec3 nObj = w.x * oct_decode(sh.normals.x) + w.y * oct_decode(sh.normals.y) + w.z * oct_decode(sh.normals.z);
-    vec3 ns = normal_to_world(inst, nObj);
+    vec3 ns = normal_to_world(hit.inst, nObj);
     if (dot(ns, ng) < 0.0) {
         ns = -ns; // vertex normals wound against the face: trust the face
     }
@@ -98,7 +98,7 @@ Surface surface_at(Hit hit, vec3 rayDir) {
         }
         if (m.textures.z >= 0 && (flags & SHADING_HAS_TANGENTS) != 0u) {
             vec3 tObj = w.x * oct_decode(sh.tangents.x) + w.y * oct_decode(sh.tangents.y) + w.z * oct_decode(sh.tangents.z);
-            vec3 tw = normalize(xform_dir(inst.o2w, tObj));
+            vec3 tw = normalize(object_to_world_dir(hit.inst, tObj));
             tw = normalize(tw - ns * dot(ns, tw));
             float sign = ((flags >> 2u) & 1u) != 0u ? -1.0 : 1.0;
             vec3 bw = cross(ns, tw) * sign;
