@@ -2,7 +2,7 @@ package io.photonfarm.shaders;
 
 /**
  * Host-side constants of the path tracer's interface: descriptor bindings (set 0), the status
- * words, flags, and sizes of the uniform and push-constant blocks (std140, bytes). The shaders get
+ * words, flags, and sizes of the frame and dispatch blocks (std430, bytes). The shaders get
  * the binding numbers from {@link ShaderLibrary#defines()}; {@code BindingsDriftTest} checks the
  * block layouts against the GLSL declarations.
  */
@@ -22,8 +22,9 @@ public final class Bindings {
     public static final int ENV_COL_ALIAS = 12;
     public static final int ACCUM = 13;
     public static final int STATUS = 14;
-    /** Storage-buffer bindings 1..STORAGE_COUNT (binding 0 is the frame uniform block). */
-    public static final int STORAGE_COUNT = 14;
+    public static final int DISPATCH = 15;
+    /** Every binding 0..BINDING_COUNT - 1 is a storage buffer (no uniform blocks, no push constants). */
+    public static final int BINDING_COUNT = 16;
 
     /** Workgroups are WORKGROUP_SIZE x WORKGROUP_SIZE invocations, one per pixel. */
     public static final int WORKGROUP_SIZE = 8;
@@ -33,10 +34,12 @@ public final class Bindings {
     public static final int FIXED_FRACTION_BITS = 20;
     public static final float MAX_SAMPLE_RADIANCE = 1.0e6f;
 
-    /** Frame uniform block: 8 vec4/uvec4 rows, then 32 uvec4 Sobol rows. */
+    /** Frame block (struct FrameData, std430): 8 vec4/uvec4 rows, then 32 uvec4 Sobol rows. */
     public static final int FRAME_BYTES = 8 * 16 + 32 * 16;
-    /** Push constants: ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, 2 pad. */
-    public static final int PUSH_BYTES = 32;
+    /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, 2 pad. */
+    public static final int DISPATCH_BYTES = 32;
+    /** Dispatches one submission may hold (entries of the dispatch-parameter buffer). */
+    public static final int MAX_DISPATCHES = 1024;
     /** Accumulator: per pixel, 3 channels x (low word, high word) of a 64-bit fixed-point sum. */
     public static final int ACCUM_WORDS_PER_PIXEL = 6;
 

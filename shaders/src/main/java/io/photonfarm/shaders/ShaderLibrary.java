@@ -51,6 +51,7 @@ public final class ShaderLibrary {
         d.put("B_ENV_COL_ALIAS", Integer.toString(Bindings.ENV_COL_ALIAS));
         d.put("B_ACCUM", Integer.toString(Bindings.ACCUM));
         d.put("B_STATUS", Integer.toString(Bindings.STATUS));
+        d.put("B_DISPATCH", Integer.toString(Bindings.DISPATCH));
         d.put("WORKGROUP_SIZE", Integer.toString(Bindings.WORKGROUP_SIZE));
         d.put("STACK_SIZE", Integer.toString(Bindings.TRAVERSAL_STACK));
         d.put("FIXED_FRACTION_BITS", Integer.toString(Bindings.FIXED_FRACTION_BITS));

@@ -34,6 +34,7 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
     float pEnv = env_sampling_enabled() ? 1.0 - pTri : 0.0;
 
     for (uint depth = 0u; ; depth++) {
+        smp.loops++;
         Hit hit;
         if (!trace_scene(origin, dir, 1e30, false, hit, smp.loops)) {
             vec3 le = env_radiance(dir);
@@ -140,7 +141,16 @@ void accumulate(uint word, float v) {
     accum[word + 1u] = accum[word + 1u] + hi + carry;
 }
 
+// Flags the dispatch for a re-render with fewer samples per dispatch, keeping the first pixel that asked.
+void report_loop_budget(uvec2 pixel) {
+    if ((atomicOr(status[0], STATUS_LOOP_BUDGET) & STATUS_LOOP_BUDGET) == 0u) {
+        status[2] = pixel.x;
+        status[3] = pixel.y;
+    }
+}
+
 void main() {
+    DispatchParams pc = dispatches[gl_WorkGroupID.z];
     uvec2 local = gl_GlobalInvocationID.xy;
     if (local.x >= uint(pc.tileSize.x) || local.y >= uint(pc.tileSize.y)) {
         return;
@@ -155,11 +165,8 @@ void main() {
         smp.sampleIndex = pc.sampleStart + i;
         vec3 L = radiance(pixel, smp);
         if (smp.loops > frame.options.w) {
-            // Close to lavapipe's silent loop cut-off: the host re-renders with fewer samples per dispatch.
-            if ((atomicOr(status[0], STATUS_LOOP_BUDGET) & STATUS_LOOP_BUDGET) == 0u) {
-                status[2] = pixel.x;
-                status[3] = pixel.y;
-            }
+            // Close to lavapipe's silent loop cut-off: stop early; the host re-renders with fewer samples per dispatch.
+            report_loop_budget(pixel);
             return;
         }
         for (uint c = 0u; c < 3u; c++) {
@@ -170,5 +177,15 @@ void main() {
             }
             accumulate(base + 2u * c, min(v, MAX_SAMPLE_RADIANCE));
         }
+    }
+    // The count above is an estimate; this is the proof. lavapipe's loop limiter is one counter per
+    // invocation that is never reset, so if it ran out anywhere in this dispatch, this loop (whose
+    // trip count the compiler cannot know) is cut off after its first iteration too.
+    uint sentinel = 0u;
+    for (uint k = 0u; k <= pc.sampleCount; k++) {
+        sentinel++;
+    }
+    if (sentinel != pc.sampleCount + 1u) {
+        report_loop_budget(pixel);
     }
 }

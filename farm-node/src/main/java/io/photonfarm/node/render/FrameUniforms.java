@@ -6,7 +6,7 @@ import io.photonfarm.shaders.SobolDirections;
 import java.nio.ByteBuffer;
 import org.joml.Vector3f;
 
-/** Writes the frame uniform block (std140) exactly as {@code include/bindings.glsl} declares it. */
+/** Writes the frame block (struct FrameData, std430) exactly as {@code include/bindings.glsl} declares it. */
 final class FrameUniforms {
     private static final int[][] SOBOL = SobolDirections.table();
 

@@ -36,7 +36,8 @@ public final class VulkanBackend implements RenderBackend {
     private final VulkanDevice device;
     private final ComputePipeline pipeline;
     private final CommandRunner runner;
-    private final GpuBuffer uniforms;
+    private final GpuBuffer frameBlock;
+    private final GpuBuffer dispatchParams;
     private final GpuBuffer status;
     private final GpuBuffer statusReadback;
     private GpuBuffer accum;
@@ -58,25 +59,29 @@ public final class VulkanBackend implements RenderBackend {
         ComputePipeline p = null;
         CommandRunner r = null;
         GpuBuffer u = null;
+        GpuBuffer d = null;
         GpuBuffer s = null;
         GpuBuffer sr = null;
         try {
-            p = new ComputePipeline(device, spirv, Bindings.STORAGE_COUNT, Bindings.PUSH_BYTES, "pathtrace");
+            p = new ComputePipeline(device, spirv, Bindings.BINDING_COUNT, "pathtrace");
             r = new CommandRunner(device);
-            u = new GpuBuffer(device, Bindings.FRAME_BYTES, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, GpuBuffer.Placement.HOST, "frame");
+            u = new GpuBuffer(device, Bindings.FRAME_BYTES, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, GpuBuffer.Placement.HOST, "frame");
+            d = new GpuBuffer(device, (long) Bindings.MAX_DISPATCHES * Bindings.DISPATCH_BYTES,
+                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, GpuBuffer.Placement.HOST, "dispatch parameters");
             s = new GpuBuffer(device, Bindings.STATUS_WORDS * 4L, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT
                     | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuBuffer.Placement.DEVICE, "status");
             sr = s.isMapped() ? null : new GpuBuffer(device, Bindings.STATUS_WORDS * 4L,
                     VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuBuffer.Placement.HOST, "status readback");
         } catch (RuntimeException e) {
-            for (AutoCloseable c : new AutoCloseable[] {sr, s, u, r, p}) {
+            for (AutoCloseable c : new AutoCloseable[] {sr, s, d, u, r, p}) {
                 closeQuietly(c);
             }
             throw e;
         }
         this.pipeline = p;
         this.runner = r;
-        this.uniforms = u;
+        this.frameBlock = u;
+        this.dispatchParams = d;
         this.status = s;
         this.statusReadback = sr;
     }
@@ -103,58 +108,76 @@ public final class VulkanBackend implements RenderBackend {
             throw new IllegalArgumentException("tile " + rect + " outside the " + settings.width() + "x" + settings.height() + " frame");
         }
         ensureAccumulator(rect.pixelCount());
-        FrameUniforms.write(uniforms.mapped(), settings, scene.constants(), Bindings.LOOP_BUDGET);
-        List<GpuBuffer> storage = new ArrayList<>(scene.buffers());
+        FrameUniforms.write(frameBlock.mapped(), settings, scene.constants(), Bindings.LOOP_BUDGET);
+        List<GpuBuffer> storage = new ArrayList<>(Bindings.BINDING_COUNT);
+        storage.add(frameBlock);
+        storage.addAll(scene.buffers());
         storage.add(accum);
         storage.add(status);
+        storage.add(dispatchParams);
         if (!storage.equals(bound)) {
-            pipeline.bind(uniforms, storage);
+            pipeline.bind(storage);
             bound = storage;
         }
         while (true) {
             int perDispatch = samplesPerDispatch;
-            runner.run("render tile " + rect, cmd -> record(cmd, rect, samples, perDispatch));
-            IntBuffer st = (statusReadback != null ? statusReadback : status).mapped().asIntBuffer();
-            int flags = st.get(0);
-            invalidSamples += Integer.toUnsignedLong(st.get(1));
-            if ((flags & Bindings.STATUS_STACK_OVERFLOW) != 0) {
-                throw new RenderException("tile " + rect + ", samples " + samples + ": BVH traversal stack of "
-                        + Bindings.TRAVERSAL_STACK + " overflowed; the scene's BVH is too deep");
+            int flags = 0;
+            // One submission holds at most MAX_DISPATCHES dispatches; the accumulator is cleared before the first.
+            for (int first = samples.first(); first < samples.end() && flags == 0; ) {
+                int end = (int) Math.min(samples.end(), first + (long) perDispatch * Bindings.MAX_DISPATCHES);
+                int dispatches = writeDispatchParams(rect, first, end, perDispatch);
+                boolean clear = first == samples.first();
+                runner.run("render tile " + rect + " samples " + first + ".." + end,
+                        cmd -> record(cmd, rect, dispatches, clear));
+                IntBuffer st = (statusReadback != null ? statusReadback : status).mapped().asIntBuffer();
+                flags = st.get(0);
+                invalidSamples += Integer.toUnsignedLong(st.get(1));
+                if ((flags & Bindings.STATUS_STACK_OVERFLOW) != 0) {
+                    throw new RenderException("tile " + rect + ", samples " + samples + ": BVH traversal stack of "
+                            + Bindings.TRAVERSAL_STACK + " overflowed; the scene's BVH is too deep");
+                }
+                if ((flags & Bindings.STATUS_LOOP_BUDGET) != 0 && perDispatch == 1) {
+                    throw new RenderException("tile " + rect + ", samples " + samples + ", pixel (" + st.get(2) + ", "
+                            + st.get(3) + "): one sample needs more than " + Bindings.LOOP_BUDGET
+                            + " loop iterations, the most this device runs reliably in one dispatch");
+                }
+                first = end;
             }
             if ((flags & Bindings.STATUS_LOOP_BUDGET) == 0) {
                 break;
-            }
-            if (perDispatch == 1) {
-                throw new RenderException("tile " + rect + ", samples " + samples + ", pixel (" + st.get(2) + ", "
-                        + st.get(3) + "): one sample needs more than " + Bindings.LOOP_BUDGET
-                        + " loop iterations, the most this device runs reliably in one dispatch");
             }
             samplesPerDispatch = Math.max(1, perDispatch / 2);
         }
         return new TileResult(rect, samples, readSums(rect.pixelCount()));
     }
 
-    private void record(VkCommandBuffer cmd, TileRect rect, SampleRange samples, int perDispatch) {
+    /** Writes one parameter entry per dispatch of samples [first, end); returns the number of dispatches. */
+    private int writeDispatchParams(TileRect rect, int first, int end, int perDispatch) {
+        ByteBuffer b = dispatchParams.mapped().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        b.clear();
+        int n = 0;
+        for (int s = first; s < end; s += perDispatch, n++) {
+            b.putInt(rect.x()).putInt(rect.y()).putInt(rect.width()).putInt(rect.height())
+                    .putInt(s).putInt(Math.min(perDispatch, end - s)).putInt(0).putInt(0);
+        }
+        return n;
+    }
+
+    private void record(VkCommandBuffer cmd, TileRect rect, int dispatches, boolean clearAccumulator) {
         long accumBytes = (long) rect.pixelCount() * Bindings.ACCUM_WORDS_PER_PIXEL * 4;
-        vkCmdFillBuffer(cmd, accum.handle(), 0, accumBytes, 0);
+        if (clearAccumulator) {
+            vkCmdFillBuffer(cmd, accum.handle(), 0, accumBytes, 0);
+        }
         vkCmdFillBuffer(cmd, status.handle(), 0, VK_WHOLE_SIZE, 0);
         barrier(cmd, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
                 VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
         pipeline.record(cmd);
         int groupsX = (rect.width() + Bindings.WORKGROUP_SIZE - 1) / Bindings.WORKGROUP_SIZE;
         int groupsY = (rect.height() + Bindings.WORKGROUP_SIZE - 1) / Bindings.WORKGROUP_SIZE;
-        try (MemoryStack stack = stackPush()) {
-            ByteBuffer push = stack.malloc(Bindings.PUSH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (int first = samples.first(); first < samples.end(); first += perDispatch) {
-                int count = Math.min(perDispatch, samples.end() - first);
-                push.clear();
-                push.putInt(rect.x()).putInt(rect.y()).putInt(rect.width()).putInt(rect.height())
-                        .putInt(first).putInt(count).putInt(0).putInt(0).flip();
-                pipeline.push(cmd, push);
-                vkCmdDispatch(cmd, groupsX, groupsY, 1);
-                barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
-                        VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
-            }
+        for (int k = 0; k < dispatches; k++) {
+            ComputePipeline.dispatch(cmd, k, groupsX, groupsY);
+            barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
+                    VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
         }
         if (accumReadback != null || statusReadback != null) {
             barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT,
@@ -236,7 +259,8 @@ public final class VulkanBackend implements RenderBackend {
             statusReadback.close();
         }
         status.close();
-        uniforms.close();
+        dispatchParams.close();
+        frameBlock.close();
         runner.close();
         pipeline.close();
     }

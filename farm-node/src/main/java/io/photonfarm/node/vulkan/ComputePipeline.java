@@ -18,13 +18,15 @@ import org.lwjgl.vulkan.VkDescriptorSetLayoutBinding;
 import org.lwjgl.vulkan.VkDescriptorSetLayoutCreateInfo;
 import org.lwjgl.vulkan.VkPipelineLayoutCreateInfo;
 import org.lwjgl.vulkan.VkPipelineShaderStageCreateInfo;
-import org.lwjgl.vulkan.VkPushConstantRange;
 import org.lwjgl.vulkan.VkShaderModuleCreateInfo;
+import org.lwjgl.vulkan.VK11;
 import org.lwjgl.vulkan.VkWriteDescriptorSet;
 
 /**
- * Owns a compute pipeline with one descriptor set: binding 0 is a uniform buffer, bindings
- * 1..n are storage buffers, plus a push-constant block. Also owns the descriptor pool and the set.
+ * Owns a compute pipeline with one descriptor set of storage buffers (bindings 0..n-1), and the
+ * descriptor pool and set. No uniform blocks and no push constants: lavapipe specialises shaders on
+ * their values and recompiles per dispatch (see include/bindings.glsl). Per-dispatch parameters are
+ * read from a storage buffer at gl_WorkGroupID.z, chosen with {@link #dispatch}'s base group.
  */
 public final class ComputePipeline implements AutoCloseable {
     private final VulkanDevice device;
@@ -38,10 +40,9 @@ public final class ComputePipeline implements AutoCloseable {
 
     /**
      * @param spirv            compiled compute shader
-     * @param storageBindings  number of storage-buffer bindings (1..n)
-     * @param pushConstantBytes size of the push-constant block
+     * @param storageBindings  number of storage-buffer bindings (0..n-1)
      */
-    public ComputePipeline(VulkanDevice device, ByteBuffer spirv, int storageBindings, int pushConstantBytes, String name) {
+    public ComputePipeline(VulkanDevice device, ByteBuffer spirv, int storageBindings, String name) {
         this.device = device;
         this.storageBindings = storageBindings;
         try (MemoryStack stack = stackPush()) {
@@ -50,10 +51,8 @@ public final class ComputePipeline implements AutoCloseable {
             check(vkCreateShaderModule(device.handle(), smci, null, out), "vkCreateShaderModule(" + name + ")");
             shaderModule = out[0];
 
-            VkDescriptorSetLayoutBinding.Buffer bindings = VkDescriptorSetLayoutBinding.calloc(storageBindings + 1, stack);
-            bindings.get(0).binding(0).descriptorType(VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER).descriptorCount(1)
-                    .stageFlags(VK_SHADER_STAGE_COMPUTE_BIT);
-            for (int i = 1; i <= storageBindings; i++) {
+            VkDescriptorSetLayoutBinding.Buffer bindings = VkDescriptorSetLayoutBinding.calloc(storageBindings, stack);
+            for (int i = 0; i < storageBindings; i++) {
                 bindings.get(i).binding(i).descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
                         .stageFlags(VK_SHADER_STAGE_COMPUTE_BIT);
             }
@@ -61,24 +60,21 @@ public final class ComputePipeline implements AutoCloseable {
             check(vkCreateDescriptorSetLayout(device.handle(), dslci, null, out), "vkCreateDescriptorSetLayout(" + name + ")");
             setLayout = out[0];
 
-            VkPushConstantRange.Buffer push = VkPushConstantRange.calloc(1, stack);
-            push.get(0).stageFlags(VK_SHADER_STAGE_COMPUTE_BIT).offset(0).size(pushConstantBytes);
             VkPipelineLayoutCreateInfo plci = VkPipelineLayoutCreateInfo.calloc(stack).sType$Default()
-                    .pSetLayouts(stack.longs(setLayout)).pPushConstantRanges(push);
+                    .pSetLayouts(stack.longs(setLayout));
             check(vkCreatePipelineLayout(device.handle(), plci, null, out), "vkCreatePipelineLayout(" + name + ")");
             pipelineLayout = out[0];
 
             VkPipelineShaderStageCreateInfo stage = VkPipelineShaderStageCreateInfo.calloc(stack).sType$Default()
                     .stage(VK_SHADER_STAGE_COMPUTE_BIT).module(shaderModule).pName(stack.UTF8("main"));
             VkComputePipelineCreateInfo.Buffer cpci = VkComputePipelineCreateInfo.calloc(1, stack);
-            cpci.get(0).sType$Default().stage(stage).layout(pipelineLayout);
+            cpci.get(0).sType$Default().flags(VK11.VK_PIPELINE_CREATE_DISPATCH_BASE).stage(stage).layout(pipelineLayout);
             LongBuffer pipe = stack.mallocLong(1);
             check(vkCreateComputePipelines(device.handle(), VK_NULL_HANDLE, cpci, null, pipe), "vkCreateComputePipelines(" + name + ")");
             pipeline = pipe.get(0);
 
-            VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(2, stack);
-            sizes.get(0).type(VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER).descriptorCount(1);
-            sizes.get(1).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(storageBindings);
+            VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack);
+            sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(storageBindings);
             VkDescriptorPoolCreateInfo dpci = VkDescriptorPoolCreateInfo.calloc(stack).sType$Default().maxSets(1).pPoolSizes(sizes);
             check(vkCreateDescriptorPool(device.handle(), dpci, null, out), "vkCreateDescriptorPool(" + name + ")");
             descriptorPool = out[0];
@@ -90,22 +86,20 @@ public final class ComputePipeline implements AutoCloseable {
     }
 
     /**
-     * Points the descriptor set at buffers: {@code uniform} at binding 0, {@code storage.get(i)} at
-     * binding i + 1. Must not be called while a dispatch using the set is in flight.
+     * Points the descriptor set at buffers: {@code storage.get(i)} at binding i. Must not be called
+     * while a dispatch using the set is in flight.
      */
-    public void bind(GpuBuffer uniform, List<GpuBuffer> storage) {
+    public void bind(List<GpuBuffer> storage) {
         if (storage.size() != storageBindings) {
             throw new IllegalArgumentException("expected " + storageBindings + " storage buffers, got " + storage.size());
         }
         try (MemoryStack stack = stackPush()) {
-            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(storageBindings + 1, stack);
-            for (int i = 0; i <= storageBindings; i++) {
-                GpuBuffer b = i == 0 ? uniform : storage.get(i - 1);
+            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(storageBindings, stack);
+            for (int i = 0; i < storageBindings; i++) {
                 VkDescriptorBufferInfo.Buffer info = VkDescriptorBufferInfo.calloc(1, stack);
-                info.get(0).buffer(b.handle()).offset(0).range(VK_WHOLE_SIZE);
+                info.get(0).buffer(storage.get(i).handle()).offset(0).range(VK_WHOLE_SIZE);
                 writes.get(i).sType$Default().dstSet(descriptorSet).dstBinding(i).descriptorCount(1)
-                        .descriptorType(i == 0 ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER)
-                        .pBufferInfo(info);
+                        .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).pBufferInfo(info);
             }
             vkUpdateDescriptorSets(device.handle(), writes, null);
         }
@@ -119,9 +113,9 @@ public final class ComputePipeline implements AutoCloseable {
         }
     }
 
-    /** Records a push-constant update. */
-    public void push(VkCommandBuffer cmd, ByteBuffer data) {
-        vkCmdPushConstants(cmd, pipelineLayout, VK_SHADER_STAGE_COMPUTE_BIT, 0, data);
+    /** Records a dispatch of groupsX x groupsY x 1 workgroups whose gl_WorkGroupID.z is {@code baseZ}. */
+    public static void dispatch(VkCommandBuffer cmd, int baseZ, int groupsX, int groupsY) {
+        VK11.vkCmdDispatchBase(cmd, 0, 0, baseZ, groupsX, groupsY, 1);
     }
 
     @Override

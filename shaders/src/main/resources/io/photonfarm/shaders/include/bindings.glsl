@@ -16,7 +16,11 @@ struct TexInfo { uint offset; uint width; uint height; uint pad; };
 struct LightTri { vec4 p0; vec4 p1; vec4 p2; uvec4 ids; };
 struct Alias { float q; uint alias; };
 
-layout(std140, set = 0, binding = B_FRAME) uniform FrameBlock {
+// Everything the shader reads per frame and per dispatch comes from storage buffers, never from
+// uniform blocks or push constants: lavapipe (Mesa 22.3) re-specialises a large shader on the values
+// of push constants whenever they are set, compiling it anew for every dispatch and never freeing the
+// code (about 12 ms and 2 MB per dispatch). Storage buffers are never inlined.
+struct FrameData {
     vec4 camPos;      // xyz: lens centre (world, m); w: lens radius (m)
     vec4 camRight;    // xyz: unit right; w: tan(vfov / 2) * width / height
     vec4 camUp;       // xyz: unit up; w: tan(vfov / 2)
@@ -26,16 +30,21 @@ layout(std140, set = 0, binding = B_FRAME) uniform FrameBlock {
     vec4 lightEnv;    // light total weight, env intensity, env rotation (rad), env total weight
     uvec4 options;    // max bounces, flags, Russian-roulette start bounce, loop budget
     uvec4 sobol[32];  // sobol[b][d]: direction number of bit b for Sobol dimension d (0..3)
-} frame;
+};
 
-layout(push_constant) uniform PushBlock {
+// One entry per dispatch of a submission; a dispatch finds its entry at gl_WorkGroupID.z
+// (vkCmdDispatchBase with baseGroupZ = entry index).
+struct DispatchParams {
     ivec2 tileOrigin;  // pixel of the tile's top-left corner in the frame
     ivec2 tileSize;    // pixels
     uint sampleStart;  // first sample index of this dispatch
     uint sampleCount;  // samples per pixel in this dispatch
     uint pad0;
     uint pad1;
-} pc;
+};
+
+layout(std430, set = 0, binding = B_FRAME) readonly buffer FrameBlock { FrameData frame; };
+layout(std430, set = 0, binding = B_DISPATCH) readonly buffer DispatchBlock { DispatchParams dispatches[]; };
 
 layout(std430, set = 0, binding = B_NODES) readonly buffer NodeBuf { Node nodes[]; };
 layout(std430, set = 0, binding = B_TRIS) readonly buffer TriBuf { Tri tris[]; };
