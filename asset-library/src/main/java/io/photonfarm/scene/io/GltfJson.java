@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,7 +40,8 @@ final class GltfJson {
                 .build();
         JsonNode root;
         try {
-            root = new ObjectMapper(factory).readTree(utf8);
+            // Trailing tokens after the document ("{...} {...}") are an error, not silently ignored.
+            root = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(utf8);
         } catch (JsonProcessingException e) {
             throw new SceneFormatException(file, "invalid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr()
@@ -225,9 +227,15 @@ final class GltfJson {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    /** A short rendering of a value for messages (long strings such as data URIs are cut). */
+    /**
+     * A short rendering of a value for messages: containers are not serialised (they can be huge)
+     * and long strings such as data URIs are cut.
+     */
     static String brief(JsonNode n) {
-        String s = n.toString();
+        if (n.isContainerNode()) {
+            return n.isArray() ? "an array" : "an object";
+        }
+        String s = n.isTextual() ? "\"" + n.textValue() + "\"" : n.toString();
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }

@@ -19,8 +19,9 @@ import org.joml.Vector3f;
  * range, no node with two parents, no cycles, scene roots without parents, at most
  * {@link #MAX_DEPTH} levels. The walk is iterative, so deep files cannot overflow the stack.
  *
- * <p>A node whose world transform is singular (a zero scale, which glTF allows for hiding nodes)
- * produces no instance and no camera. Skins are ignored (meshes are shown in their bind pose, as
+ * <p>A node whose world transform is singular (|det| of its 3x3 part below 1e-12, the threshold
+ * of {@link Instance}; a zero scale, which glTF allows for hiding nodes and their subtrees)
+ * produces no instance and no camera; a world transform that is not finite is an error. Skins are ignored (meshes are shown in their bind pose, as
  * placed by their node), as are morph weights, lights and orthographic cameras.
  */
 final class GltfNodes {

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -99,7 +100,7 @@ final class GltfFixture {
 
     private static byte[] pad(byte[] a, byte fill) {
         byte[] p = new byte[(a.length + 3) / 4 * 4];
-        java.util.Arrays.fill(p, fill);
+        Arrays.fill(p, fill);
         System.arraycopy(a, 0, p, 0, a.length);
         return p;
     }

@@ -23,7 +23,9 @@ import io.photonfarm.scene.gpu.ScenePacker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.joml.Matrix4f;
 import org.joml.Vector3f;
+import org.joml.Vector3fc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ class GltfLoaderTest {
         return new Vector3f(v[1]).sub(v[0]).cross(new Vector3f(v[2]).sub(v[0]));
     }
 
-    private static void assertVector(float x, float y, float z, org.joml.Vector3fc v) {
+    private static void assertVector(float x, float y, float z, Vector3fc v) {
         assertEquals(x, v.x(), EPS, "x of " + v);
         assertEquals(y, v.y(), EPS, "y of " + v);
         assertEquals(z, v.z(), EPS, "z of " + v);
@@ -71,7 +73,7 @@ class GltfLoaderTest {
         assertNull(m.tangents());
         assertEquals(List.of(Material.gltfDefault()), external.materials(), "default material added because used");
         assertEquals(1, external.instances().size());
-        assertTrue(external.instances().get(0).objectToWorld().equals(new org.joml.Matrix4f(), 0f));
+        assertTrue(external.instances().get(0).objectToWorld().equals(new Matrix4f(), 0f));
         assertTrue(external.camera().isEmpty());
         for (Scene other : List.of(binary, embedded, gltfBuffer)) {
             assertEquals(m, other.meshes().get(0));
