@@ -34,8 +34,8 @@ public final class Bindings {
     public static final int FIXED_FRACTION_BITS = 20;
     public static final float MAX_SAMPLE_RADIANCE = 1.0e6f;
 
-    /** Frame block (struct FrameData, std430): 8 vec4/uvec4 rows, then 32 uvec4 Sobol rows. */
-    public static final int FRAME_BYTES = 8 * 16 + 32 * 16;
+    /** Frame block (struct FrameData, std430): 8 vec4/uvec4 rows. */
+    public static final int FRAME_BYTES = 8 * 16;
     /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, 2 pad. */
     public static final int DISPATCH_BYTES = 32;
     /** Dispatches one submission may hold (entries of the dispatch-parameter buffer). */

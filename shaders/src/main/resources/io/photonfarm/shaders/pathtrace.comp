@@ -39,21 +39,25 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
         if (!trace_scene(origin, dir, 1e30, false, hit, smp.loops)) {
             vec3 le = env_radiance(dir);
             float w = 1.0;
+#if FEATURE_ENVIRONMENT_LIGHT
             if (nee && depth > 0u) {
                 w = power_heuristic(prevPdf, pEnv * env_pdf(dir));
             }
+#endif
             L += beta * le * w;
             break;
         }
         Surface s = surface_at(hit, dir);
         if (max3(s.emission) > 0.0) {
             float w = 1.0;
+#if FEATURE_TRIANGLE_LIGHTS
             if (nee && depth > 0u) {
                 float cosL = abs(dot(s.ng, dir));
                 float lightPdf = cosL > 0.0
                         ? pTri * triangle_light_area_pdf(materials[s.material]) * hit.t * hit.t / cosL : 0.0;
                 w = power_heuristic(prevPdf, lightPdf);
             }
+#endif
             L += beta * s.emission * w;
         }
         if (depth >= maxBounces) {
@@ -64,12 +68,14 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
         vec4 uLight = sample4(smp, 1u + 2u * depth);
         vec4 uBsdf = sample4(smp, 2u + 2u * depth);
 
+#if FEATURE_TRIANGLE_LIGHTS || FEATURE_ENVIRONMENT_LIGHT
         if (nee && pTri + pEnv > 0.0) {
             vec3 ldir;
             float ldist;
             float lpdf;
             vec3 le;
             float choice;
+#if FEATURE_TRIANGLE_LIGHTS && FEATURE_ENVIRONMENT_LIGHT
             if (uLight.w < pTri) {
                 le = triangle_light_sample(s.p, uLight.xyz, ldir, ldist, lpdf);
                 choice = pTri;
@@ -78,6 +84,14 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
                 ldist = 1e30;
                 choice = pEnv;
             }
+#elif FEATURE_TRIANGLE_LIGHTS
+            le = triangle_light_sample(s.p, uLight.xyz, ldir, ldist, lpdf);
+            choice = pTri;
+#else
+            le = env_sample(uLight.xyz, ldir, lpdf);
+            ldist = 1e30;
+            choice = pEnv;
+#endif
             float cosGeo = dot(ldir, s.ng);
             if (lpdf > 0.0 && max3(le) > 0.0) {
                 float bpdf;
@@ -96,6 +110,8 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
                 }
             }
         }
+
+#endif
 
         vec3 wiLocal;
         vec3 fCos;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A scene packed for the GPU per {@code docs/gpu-scene-layout.md}: one direct little-endian buffer
@@ -19,7 +20,11 @@ public final class PackedScene {
     private final PackStats stats;
     private final int[] sourceTriangles;
 
-    PackedScene(Map<SceneBuffer, ByteBuffer> buffers, SceneHeader header, PackStats stats, int[] sourceTriangles) {
+    private final Set<SceneFeature> features;
+
+    PackedScene(Map<SceneBuffer, ByteBuffer> buffers, SceneHeader header, PackStats stats, int[] sourceTriangles,
+                Set<SceneFeature> features) {
+        this.features = Set.copyOf(features);
         this.buffers = new EnumMap<>(buffers);
         for (SceneBuffer b : SceneBuffer.values()) {
             ByteBuffer buf = this.buffers.get(b);
@@ -96,6 +101,11 @@ public final class PackedScene {
     /** {@code Alias} tables over each row's pixels (H x W entries, alias relative to the row). */
     public ByteBuffer envColAlias() {
         return buffer(SceneBuffer.ENV_COL_ALIAS);
+    }
+
+    /** The shading features the scene uses (the shader variant that renders it). */
+    public Set<SceneFeature> features() {
+        return features;
     }
 
     public SceneHeader header() {

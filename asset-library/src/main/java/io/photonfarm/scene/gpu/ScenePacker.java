@@ -149,7 +149,8 @@ public final class ScenePacker {
                 env.totalWeight(), worldBounds, byteSizes);
         PackStats stats = new PackStats(blasNanos, tlasNanos, System.nanoTime() - start, blasCount,
                 tlas.itemCount(), dropped, tris, nodeCount, lights.count());
-        return new PackedScene(buffers, header, stats, sourceTriangles);
+        return new PackedScene(buffers, header, stats, sourceTriangles,
+                SceneFeature.of(scene, lights.count(), env.totalWeight()));
     }
 
     /** World box of an object-space box under an affine transform: the box of its 8 transformed corners. */

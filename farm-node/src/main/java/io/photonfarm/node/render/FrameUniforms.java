@@ -2,14 +2,11 @@ package io.photonfarm.node.render;
 
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.shaders.Bindings;
-import io.photonfarm.shaders.SobolDirections;
 import java.nio.ByteBuffer;
 import org.joml.Vector3f;
 
 /** Writes the frame block (struct FrameData, std430) exactly as {@code include/bindings.glsl} declares it. */
 final class FrameUniforms {
-    private static final int[][] SOBOL = SobolDirections.table();
-
     private FrameUniforms() {
     }
 
@@ -31,11 +28,6 @@ final class FrameUniforms {
         b.putInt(sc.tlasRoot()).putInt(sc.lightCount()).putInt(sc.envWidth()).putInt(sc.envHeight());
         putVec4(b, sc.lightTotalWeight(), sc.envIntensity(), sc.envRotationRad(), sc.envTotalWeight());
         b.putInt(f.maxBounces()).putInt(f.nee() ? Bindings.FLAG_NEE : 0).putInt(f.rrStartBounce()).putInt(loopBudget);
-        for (int bit = 0; bit < SobolDirections.BITS; bit++) {
-            for (int d = 0; d < SobolDirections.DIMENSIONS; d++) {
-                b.putInt(SOBOL[bit][d]);
-            }
-        }
         if (b.position() != Bindings.FRAME_BYTES) {
             throw new IllegalStateException("frame block is " + b.position() + " bytes, expected " + Bindings.FRAME_BYTES);
         }

@@ -27,7 +27,7 @@ public final class SceneUpload {
         // No instances: nothing to traverse; the shader treats this root as "every ray misses".
         int root = h.instanceCount() == 0 ? SceneConstants.NO_GEOMETRY : h.tlasRoot();
         return new SceneConstants(root, h.lightCount(), h.lightTotalWeight(), h.envWidth(), h.envHeight(),
-                h.envIntensity(), h.envRotationRad(), h.envTotalWeight());
+                h.envIntensity(), h.envRotationRad(), h.envTotalWeight(), p.features());
     }
 
     public static GpuScene load(RenderBackend backend, PackedScene p) {

@@ -10,11 +10,9 @@ import io.photonfarm.node.vulkan.CommandRunner;
 import io.photonfarm.node.vulkan.ComputePipeline;
 import io.photonfarm.node.vulkan.DeviceType;
 import io.photonfarm.node.vulkan.GpuBuffer;
-import io.photonfarm.node.vulkan.ShaderCompiler;
 import io.photonfarm.node.vulkan.VulkanContext;
 import io.photonfarm.node.vulkan.VulkanDevice;
 import io.photonfarm.shaders.Bindings;
-import io.photonfarm.shaders.ShaderLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -34,7 +32,7 @@ import org.lwjgl.vulkan.VkMemoryBarrier;
 public final class VulkanBackend implements RenderBackend {
     private final VulkanContext context;
     private final VulkanDevice device;
-    private final ComputePipeline pipeline;
+    private final PathTracerVariants pipelines;
     private final CommandRunner runner;
     private final GpuBuffer frameBlock;
     private final GpuBuffer dispatchParams;
@@ -43,7 +41,6 @@ public final class VulkanBackend implements RenderBackend {
     private GpuBuffer accum;
     private GpuBuffer accumReadback;
     private int samplesPerDispatch;
-    private List<GpuBuffer> bound = List.of();
     private long invalidSamples;
 
     /**
@@ -53,17 +50,16 @@ public final class VulkanBackend implements RenderBackend {
     public VulkanBackend(VulkanContext context, int samplesPerDispatch) {
         this.context = context;
         this.device = context.device();
-        ByteBuffer spirv = new ShaderCompiler(ShaderLibrary::source).compileCompute(ShaderLibrary.PATH_TRACER, ShaderLibrary.defines());
         this.samplesPerDispatch = samplesPerDispatch > 0 ? samplesPerDispatch
                 : device.info().type() == DeviceType.CPU ? 4 : 16;
-        ComputePipeline p = null;
+        PathTracerVariants p = null;
         CommandRunner r = null;
         GpuBuffer u = null;
         GpuBuffer d = null;
         GpuBuffer s = null;
         GpuBuffer sr = null;
         try {
-            p = new ComputePipeline(device, spirv, Bindings.BINDING_COUNT, "pathtrace");
+            p = new PathTracerVariants(device);
             r = new CommandRunner(device);
             u = new GpuBuffer(device, Bindings.FRAME_BYTES, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, GpuBuffer.Placement.HOST, "frame");
             d = new GpuBuffer(device, (long) Bindings.MAX_DISPATCHES * Bindings.DISPATCH_BYTES,
@@ -78,7 +74,7 @@ public final class VulkanBackend implements RenderBackend {
             }
             throw e;
         }
-        this.pipeline = p;
+        this.pipelines = p;
         this.runner = r;
         this.frameBlock = u;
         this.dispatchParams = d;
@@ -115,10 +111,7 @@ public final class VulkanBackend implements RenderBackend {
         storage.add(accum);
         storage.add(status);
         storage.add(dispatchParams);
-        if (!storage.equals(bound)) {
-            pipeline.bind(storage);
-            bound = storage;
-        }
+        ComputePipeline pipeline = pipelines.bind(scene.constants().features(), storage);
         while (true) {
             int perDispatch = samplesPerDispatch;
             int flags = 0;
@@ -128,7 +121,7 @@ public final class VulkanBackend implements RenderBackend {
                 int dispatches = writeDispatchParams(rect, first, end, perDispatch);
                 boolean clear = first == samples.first();
                 runner.run("render tile " + rect + " samples " + first + ".." + end,
-                        cmd -> record(cmd, rect, dispatches, clear));
+                        cmd -> record(cmd, pipeline, rect, dispatches, clear));
                 IntBuffer st = (statusReadback != null ? statusReadback : status).mapped().asIntBuffer();
                 flags = st.get(0);
                 invalidSamples += Integer.toUnsignedLong(st.get(1));
@@ -163,7 +156,7 @@ public final class VulkanBackend implements RenderBackend {
         return n;
     }
 
-    private void record(VkCommandBuffer cmd, TileRect rect, int dispatches, boolean clearAccumulator) {
+    private void record(VkCommandBuffer cmd, ComputePipeline pipeline, TileRect rect, int dispatches, boolean clearAccumulator) {
         long accumBytes = (long) rect.pixelCount() * Bindings.ACCUM_WORDS_PER_PIXEL * 4;
         if (clearAccumulator) {
             vkCmdFillBuffer(cmd, accum.handle(), 0, accumBytes, 0);
@@ -230,6 +223,11 @@ public final class VulkanBackend implements RenderBackend {
         return invalidSamples;
     }
 
+    /** Shader variants compiled so far (one per set of scene features rendered). */
+    public int variantCount() {
+        return pipelines.size();
+    }
+
     /** Samples per dispatch in use now (lowered when a tile came near the loop budget). */
     public int samplesPerDispatch() {
         return samplesPerDispatch;
@@ -262,7 +260,7 @@ public final class VulkanBackend implements RenderBackend {
         dispatchParams.close();
         frameBlock.close();
         runner.close();
-        pipeline.close();
+        pipelines.close();
     }
 
     VulkanContext context() {

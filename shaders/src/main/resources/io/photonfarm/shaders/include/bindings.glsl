@@ -29,7 +29,6 @@ struct FrameData {
     uvec4 scene;      // tlas root node, light count, env width, env height
     vec4 lightEnv;    // light total weight, env intensity, env rotation (rad), env total weight
     uvec4 options;    // max bounces, flags, Russian-roulette start bounce, loop budget
-    uvec4 sobol[32];  // sobol[b][d]: direction number of bit b for Sobol dimension d (0..3)
 };
 
 // One entry per dispatch of a submission; a dispatch finds its entry at gl_WorkGroupID.z

@@ -104,11 +104,19 @@ BsdfInputs bsdf_inputs(Surface s) {
 
 // Reflectance of the opaque dielectric's specular layer; what it reflects the diffuse base does not get.
 float dielectric_fresnel(BsdfInputs b, float c) {
+#if FEATURE_GLOSSY
     return b.specular * fresnel_schlick(vec3(b.f0Dielectric), c).x;
+#else
+    return 0.0; // no material of the scene has specular > 0
+#endif
 }
 
 vec3 glossy_fresnel(BsdfInputs b, float c) {
+#if FEATURE_GLOSSY
     return b.metallic * fresnel_schlick(b.baseColor, c) + vec3(b.wOpaque * dielectric_fresnel(b, c));
+#else
+    return vec3(0.0); // no material of the scene is metallic or has specular > 0
+#endif
 }
 
 // Lobe selection probabilities (diffuse, glossy, glass), from reflectance estimates at wo.
@@ -129,20 +137,29 @@ vec3 bsdf_eval(BsdfInputs b, vec3 wo, vec3 wi, out float pdf) {
     }
     vec3 probs = lobe_probabilities(b, wo);
     if (wi.z > 0.0) {
+        float fd = dielectric_fresnel(b, wo.z);
+        vec3 value = b.wOpaque * (1.0 - fd) * b.baseColor * INV_PI * wi.z;
+        pdf = probs.x * wi.z * INV_PI;
+#if FEATURE_GLOSSY || FEATURE_TRANSMISSION
         vec3 h = normalize(wo + wi);
         float d = ggx_d(h, b.a2);
         float g2 = ggx_g2(wo, wi, b.a2);
         float micro = d * g2 / (4.0 * wo.z);             // D G / (4 cos_o cos_i) * cos_i
         float pdfReflect = ggx_g1(wo, b.a2) * d / (4.0 * wo.z);
         float foh = dot(wo, h);
+#if FEATURE_GLOSSY
+        value += glossy_fresnel(b, foh) * micro;
+        pdf += probs.y * pdfReflect;
+#endif
+#if FEATURE_TRANSMISSION
         float fGlass = fresnel_dielectric(foh, b.eta);
-        float fd = dielectric_fresnel(b, wo.z);
-        vec3 value = glossy_fresnel(b, foh) * micro
-                   + vec3(b.wGlass * fGlass * micro)
-                   + b.wOpaque * (1.0 - fd) * b.baseColor * INV_PI * wi.z;
-        pdf = probs.x * wi.z * INV_PI + probs.y * pdfReflect + probs.z * fGlass * pdfReflect;
+        value += vec3(b.wGlass * fGlass * micro);
+        pdf += probs.z * fGlass * pdfReflect;
+#endif
+#endif
         return value;
     }
+#if FEATURE_TRANSMISSION
     if (b.wGlass <= 0.0) {
         return vec3(0.0);
     }
@@ -164,6 +181,9 @@ vec3 bsdf_eval(BsdfInputs b, vec3 wo, vec3 wi, out float pdf) {
     float ft = (1.0 - f) * d * g2 * abs(dih * doh / (wo.z * denom)) / (b.eta * b.eta);
     pdf = probs.z * (1.0 - f) * ggx_pdf_vndf(wo, h, b.a2) * abs(dih) / denom;
     return b.wGlass * b.baseColor * ft;
+#else
+    return vec3(0.0); // no material of the scene transmits
+#endif
 }
 
 // Samples wi; returns false when the sample is absorbed. f_cos and pdf as bsdf_eval gives them.
@@ -177,9 +197,12 @@ bool bsdf_sample(BsdfInputs b, vec3 wo, vec3 u, out vec3 wi, out vec3 fCos, out 
     vec3 probs = lobe_probabilities(b, wo);
     if (u.x < probs.x) {
         wi = cosine_hemisphere(u.yz);
+#if FEATURE_GLOSSY
     } else if (u.x < probs.x + probs.y) {
         vec3 h = ggx_sample_vndf(wo, b.alpha, u.yz);
         wi = reflect(-wo, h);
+#endif
+#if FEATURE_TRANSMISSION
     } else if (probs.z > 0.0) {
         float uLobe = (u.x - probs.x - probs.y) / probs.z; // recycled: uniform in [0, 1)
         vec3 h = ggx_sample_vndf(wo, b.alpha, u.yz);
@@ -192,6 +215,7 @@ bool bsdf_sample(BsdfInputs b, vec3 wo, vec3 u, out vec3 wi, out vec3 fCos, out 
                 wi = reflect(-wo, h);
             }
         }
+#endif
     } else {
         return false;
     }

@@ -6,11 +6,19 @@
 const float TWO_PI = 6.28318530717959;
 
 bool env_sampling_enabled() {
+#if FEATURE_ENVIRONMENT_LIGHT
     return frame.lightEnv.w > 0.0;
+#else
+    return false;
+#endif
 }
 
 bool triangle_lights_enabled() {
+#if FEATURE_TRIANGLE_LIGHTS
     return frame.scene.y > 0u && frame.lightEnv.x > 0.0;
+#else
+    return false;
+#endif
 }
 
 // Probability of choosing the triangle lights (rather than the environment) for one NEE sample.

@@ -32,11 +32,13 @@ uint nested_uniform_scramble(uint x, uint seed) {
     return bitfieldReverse(lk_permute(bitfieldReverse(x), seed));
 }
 
-// Sobol dimensions 0..3 of point `index`: a GF(2) matrix-vector product with the host's direction numbers.
+#include "sobol.glsl"
+
+// Sobol dimensions 0..3 of point `index`: a GF(2) matrix-vector product with the direction numbers.
 uvec4 sobol4(uint index) {
     uvec4 x = uvec4(0u);
     [[unroll]] for (uint b = 0u; b < 32u; b++) {
-        x ^= frame.sobol[b] & uvec4(0u - ((index >> b) & 1u));
+        x ^= SOBOL[b] & uvec4(0u - ((index >> b) & 1u));
     }
     return x;
 }

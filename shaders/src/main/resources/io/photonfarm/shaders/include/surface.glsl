@@ -48,9 +48,11 @@ vec2 interpolate_uv(TriShading sh, vec3 w) {
 // Emission of a material at a texture coordinate (before the one-sidedness test).
 vec3 material_emission(Material m, vec2 uv, bool hasUv) {
     vec3 e = m.emission.rgb;
+#if FEATURE_TEXTURES
     if (m.textures.w >= 0 && hasUv) {
         e *= texture_sample(m.textures.w, uv, true).rgb;
     }
+#endif
     return e;
 }
 
@@ -87,6 +89,7 @@ Surface surface_at(Hit hit, vec3 rayDir) {
     s.ior = m.params.z;
     s.transmission = m.params.w;
     s.specular = m.params2.x;
+#if FEATURE_TEXTURES
     if (hasUv) {
         if (m.textures.x >= 0) {
             s.baseColor *= texture_sample(m.textures.x, uv, true).rgb;
@@ -96,6 +99,7 @@ Surface surface_at(Hit hit, vec3 rayDir) {
             s.roughness *= mr.g;
             s.metallic *= mr.b;
         }
+#if FEATURE_NORMAL_MAPS
         if (m.textures.z >= 0 && (flags & SHADING_HAS_TANGENTS) != 0u) {
             vec3 tObj = w.x * oct_decode(sh.tangents.x) + w.y * oct_decode(sh.tangents.y) + w.z * oct_decode(sh.tangents.z);
             vec3 tw = normalize(object_to_world_dir(hit.inst, tObj));
@@ -109,7 +113,9 @@ Surface surface_at(Hit hit, vec3 rayDir) {
                 ns = mapped;
             }
         }
+#endif
     }
+#endif
     s.ng = ng;
     s.ns = ns;
     orthonormal_basis(ns, s.t, s.b);
