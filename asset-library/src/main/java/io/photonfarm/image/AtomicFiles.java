@@ -32,6 +32,9 @@ final class AtomicFiles {
         // Files.createTempFile would create the file with mode 0600; a plain new file gets the umask's
         // permissions like any other output the farm writes.
         Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + abs + ": the directory " + dir + " does not exist");
+        }
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -2,6 +2,7 @@ package io.photonfarm.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,7 +46,8 @@ class AtomicFilesTest {
     @Test
     void writingIntoAMissingDirectoryFailsWithoutCreatingIt() {
         Path target = dir.resolve("missing").resolve("frame.exr");
-        assertThrows(IOException.class, () -> Images.writeExr(FloatImage.blank(1, 1, 3), target));
+        IOException e = assertThrows(IOException.class, () -> Images.writeExr(FloatImage.blank(1, 1, 3), target));
+        assertTrue(e.getMessage().contains("the directory") && e.getMessage().contains("does not exist"), e.getMessage());
         assertThrows(IOException.class, () -> Images.writeSrgbPng(FloatImage.blank(1, 1, 3), target));
         assertEquals(false, Files.exists(target.getParent()));
     }

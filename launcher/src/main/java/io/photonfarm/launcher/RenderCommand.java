@@ -74,6 +74,12 @@ final class RenderCommand implements Callable<Integer> {
         if (!ext.equals("png") && !ext.equals("exr")) {
             throw new IllegalArgumentException("--out: " + out + " must end in .png or .exr");
         }
+        Path outDir = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(outDir); // before rendering, so an unwritable place fails in a second, not after it
+        } catch (IOException e) {
+            throw new IOException("--out: cannot create the directory " + outDir + ": " + e.getMessage(), e);
+        }
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Scene loaded = SceneSource.load(scene);

@@ -59,6 +59,15 @@ class FarmCommandTest {
     }
 
     @Test
+    void renderCreatesTheOutputDirectory() {
+        Path png = dir.resolve("new/deeper/box.png");
+        Run r = farm("render", "--scene", "builtin:cornell-box", "--width", "8", "--height", "8", "--spp", "1",
+                "--out", png.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(png));
+    }
+
+    @Test
     void renderWritesALinearExrThatReadsBack() throws IOException {
         Path exr = dir.resolve("furnace.exr");
         Run r = farm("render", "--scene", "builtin:furnace", "--width", "16", "--height", "16", "--spp", "8",
