@@ -62,6 +62,7 @@ final class HzJobProcessors {
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // Hazelcast declares the parameter raw
         public void combine(Aggregator aggregator) {
             int[] other = ((StatusCounter) aggregator).counts;
             for (int i = 0; i < counts.length; i++) {

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -150,6 +151,7 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
     private Optional<Assignment> claimFrom(JobId jobId, JobState job, String nodeId, long nowMillis, long leaseMillis) {
         IQueue<WorkUnitKey> queue = queue(jobId);
         List<WorkUnitKey> putBack = new ArrayList<>();
+        List<String> eligible = null; // read only if this node meets a unit it failed before
         try {
             for (int pops = 0; pops < policy.maxPopsPerClaim(); pops++) {
                 WorkUnitKey key = queue.poll();
@@ -172,7 +174,8 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
                         // A stale entry: the unit was claimed through a duplicate entry, or finished. Drop it.
                     }
                     case FAILED_HERE_BEFORE -> {
-                        if (giveUpIfNoNodeLeft(key, jobId, job, nowMillis)) {
+                        eligible = eligible != null ? eligible : List.of(eligibleNodes(job, nodes.present(nowMillis)));
+                        if (reply.state().failedOnAll(eligible) && giveUp(key, jobId, eligible)) {
                             return Optional.empty();
                         }
                         putBack.add(key);
@@ -187,10 +190,9 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
         }
     }
 
-    /** Fails a unit, and its job, that every node still eligible has failed; returns whether it did. */
-    private boolean giveUpIfNoNodeLeft(WorkUnitKey key, JobId jobId, JobState job, long nowMillis) {
-        String[] eligible = eligibleNodes(job, nodes.present(nowMillis));
-        WorkState given = units.executeOnKey(key, new GiveUp(eligible));
+    /** Fails a unit, and its job, if every node still eligible has failed it; returns whether it did. */
+    private boolean giveUp(WorkUnitKey key, JobId jobId, List<String> eligible) {
+        WorkState given = units.executeOnKey(key, new GiveUp(eligible.toArray(String[]::new)));
         if (given == null) {
             return false;
         }
@@ -200,7 +202,7 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
 
     private void failIfNoNodeMayRun(JobId jobId, JobState job, Set<String> present) {
         if (present.stream().allMatch(n -> excluded(job, n))) {
-            failJob(jobId, "no present node may run job " + jobId + ": each of " + new java.util.TreeSet<>(present)
+            failJob(jobId, "no present node may run job " + jobId + ": each of " + new TreeSet<>(present)
                     + " failed " + policy.maxFailuresPerNodeInJob() + " or more of its units; last error: "
                     + job.lastNodeError());
         }

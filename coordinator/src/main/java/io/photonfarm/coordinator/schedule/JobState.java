@@ -1,6 +1,7 @@
 package io.photonfarm.coordinator.schedule;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The stored scheduling state of one job. Immutable; changed only where the entry lives.
@@ -73,13 +74,13 @@ public record JobState(JobStatus status, int priority, long order, int units, St
     @Override
     public boolean equals(Object o) {
         return o instanceof JobState s && status == s.status && priority == s.priority && order == s.order
-                && units == s.units && java.util.Objects.equals(error, s.error) && Arrays.equals(nodes, s.nodes)
-                && Arrays.equals(nodeFailures, s.nodeFailures) && java.util.Objects.equals(lastNodeError, s.lastNodeError);
+                && units == s.units && Objects.equals(error, s.error) && Arrays.equals(nodes, s.nodes)
+                && Arrays.equals(nodeFailures, s.nodeFailures) && Objects.equals(lastNodeError, s.lastNodeError);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(status, priority, order, units, Arrays.hashCode(nodes));
+        return Objects.hash(status, priority, order, units, Arrays.hashCode(nodes));
     }
 
     @Override

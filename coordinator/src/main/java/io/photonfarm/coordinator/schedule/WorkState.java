@@ -6,6 +6,7 @@ import io.photonfarm.api.work.WorkUnitKey;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The stored state of one work unit. Immutable: every transition returns a new state, and the
@@ -108,14 +109,14 @@ public record WorkState(WorkUnit unit, WorkStatus status, long epoch, String nod
     @Override
     public boolean equals(Object o) {
         return o instanceof WorkState s && unit.equals(s.unit) && status == s.status && epoch == s.epoch
-                && java.util.Objects.equals(nodeId, s.nodeId) && leaseExpiresAtMillis == s.leaseExpiresAtMillis
+                && Objects.equals(nodeId, s.nodeId) && leaseExpiresAtMillis == s.leaseExpiresAtMillis
                 && leaseMillis == s.leaseMillis && attempts == s.attempts && failures == s.failures
-                && Arrays.equals(failedOn, s.failedOn) && java.util.Objects.equals(lastError, s.lastError);
+                && Arrays.equals(failedOn, s.failedOn) && Objects.equals(lastError, s.lastError);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(unit, status, epoch, nodeId, leaseExpiresAtMillis, attempts, failures,
+        return Objects.hash(unit, status, epoch, nodeId, leaseExpiresAtMillis, attempts, failures,
                 Arrays.hashCode(failedOn));
     }
 

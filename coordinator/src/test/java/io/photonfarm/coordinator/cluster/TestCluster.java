@@ -18,16 +18,37 @@ public final class TestCluster implements AutoCloseable {
 
     public TestCluster(int size) {
         String name = "test-" + UUID.randomUUID();
-        List<Integer> ports = freePorts(size);
-        List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-        for (int port : ports) {
-            members.add(HazelcastMembers.start(new ClusterSettings(name, "127.0.0.1", port, addresses, 31, "jdk")));
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            members.add(startMember(name, addresses));
         }
         if (members.get(0).getCluster().getMembers().size() != size) {
             close();
             throw new IllegalStateException("test cluster: " + size + " members started but "
                     + members.get(0).getCluster().getMembers().size() + " joined");
         }
+    }
+
+    /**
+     * Starts a member on a free port that knows the members before it (a joiner needs only the
+     * master's address). A port found free can be taken by another process before the member binds
+     * it, so a failed start is retried on another port.
+     */
+    private static HazelcastInstance startMember(String name, List<String> addresses) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int port = freePort();
+            List<String> known = new ArrayList<>(addresses);
+            known.add("127.0.0.1:" + port);
+            try {
+                HazelcastInstance member = HazelcastMembers.start(new ClusterSettings(name, "127.0.0.1", port, known, 31, "jdk"));
+                addresses.add("127.0.0.1:" + port);
+                return member;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("test cluster " + name + ": no member started in 5 attempts", last);
     }
 
     public HazelcastInstance member(int index) {
@@ -47,23 +68,11 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
-    private static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("finding free ports for a test cluster", e);
-        } finally {
-            for (ServerSocket s : sockets) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // the port is free either way
-                }
-            }
+            throw new UncheckedIOException("finding a free port for a test cluster member", e);
         }
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Three members in this JVM, sixteen simulated nodes claiming and completing through different
@@ -43,8 +44,17 @@ class HzWorkStoreClusterTest {
     private final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    @Test
-    void everyUnitIsDoneExactlyOnceThroughLeaseTakeoversAndAMemberShuttingDown() throws Exception {
+    /** How the third member leaves mid-run. */
+    enum Departure {
+        /** Graceful: its partitions migrate to the others before it goes. */
+        SHUTDOWN,
+        /** A crash: the others promote their backups of its partitions. */
+        CRASH
+    }
+
+    @ParameterizedTest
+    @EnumSource(Departure.class)
+    void everyUnitIsDoneExactlyOnceThroughLeaseTakeoversAndAMemberLeaving(Departure departure) throws Exception {
         try (TestCluster cluster = new TestCluster(3)) {
             List<HzWorkStore> stores = new ArrayList<>();
             for (int m = 0; m < cluster.size(); m++) {
@@ -75,9 +85,13 @@ class HzWorkStoreClusterTest {
             while (accepted.size() < plan.size() && System.nanoTime() < deadline && errors.isEmpty()) {
                 if (!shutDown && accepted.size() >= plan.size() / 3) {
                     int before = accepted.size();
-                    cluster.member(LEAVING).shutdown(); // graceful: its partitions migrate to the others first
+                    if (departure == Departure.SHUTDOWN) {
+                        cluster.member(LEAVING).shutdown();
+                    } else {
+                        cluster.member(LEAVING).getLifecycleService().terminate();
+                    }
                     shutDown = true;
-                    System.out.println("member shut down with " + before + " units accepted; " + accepted.size() + " when it was gone");
+                    System.out.println(departure + " with " + before + " units accepted; " + accepted.size() + " when it was gone");
                 }
                 sleep(10);
             }
@@ -89,7 +103,7 @@ class HzWorkStoreClusterTest {
             System.out.println(accepted.size() + " accepted, " + stalls + " stalls, " + refused + " refused, "
                     + switches + " member switches");
             assertTrue(errors.isEmpty(), () -> "errors: " + errors);
-            assertTrue(shutDown, "the member shut down while units were still being rendered");
+            assertTrue(shutDown, "the member left while units were still being rendered");
             HzWorkStore survivor = stores.get(0);
             List<String> wrong = new ArrayList<>();
             for (WorkUnit unit : plan) {
