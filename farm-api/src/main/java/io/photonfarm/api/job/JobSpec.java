@@ -1,0 +1,88 @@
+package io.photonfarm.api.job;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to render: a scene, how many frames of it, at what size and quality, and how to cut the work.
+ * A spec is checked with {@link #validate(JobLimits)} before anything is planned from it; the record
+ * itself accepts any values so that a bad request can be reported field by field.
+ *
+ * @param sceneRef       the scene (or recipe) to render, as a reference the coordinator resolves
+ * @param frames         the number of frames, each drawn from the scene by its own seed
+ * @param width          image width, in pixels
+ * @param height         image height, in pixels
+ * @param spp            samples per pixel of every frame
+ * @param maxBounces     the most path segments after the camera ray
+ * @param seed           the job seed every sample is derived from
+ * @param tileSize       the edge of a square tile, in pixels; tiles on the right and bottom edges are smaller
+ * @param samplesPerUnit samples per pixel in one work unit; the last unit of a tile gets the remainder
+ * @param priority       0 (lowest) to {@link JobLimits#maxPriority()}; higher-priority jobs are served first
+ */
+public record JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
+        int tileSize, int samplesPerUnit, int priority) {
+
+    /**
+     * Checks every field against {@code limits}.
+     *
+     * @return this spec, for chaining
+     * @throws JobSpecException listing every violated limit, each with its field, value and limit
+     */
+    public JobSpec validate(JobLimits limits) {
+        List<JobSpecException.Violation> bad = new ArrayList<>();
+        if (sceneRef == null || sceneRef.isBlank() || sceneRef.length() > limits.maxSceneRefLength()) {
+            bad.add(new JobSpecException.Violation("sceneRef",
+                    sceneRef == null ? "null" : sceneRef.isBlank() ? "'" + sceneRef + "'" : sceneRef.length() + " characters",
+                    "1.." + limits.maxSceneRefLength() + " characters, not blank"));
+        }
+        range(bad, "frames", frames, 1, limits.maxFrames());
+        range(bad, "width", width, 1, limits.maxImageSize());
+        range(bad, "height", height, 1, limits.maxImageSize());
+        range(bad, "spp", spp, 1, limits.maxSpp());
+        range(bad, "maxBounces", maxBounces, 0, limits.maxBounces());
+        range(bad, "tileSize", tileSize, limits.minTileSize(), limits.maxTileSize());
+        range(bad, "samplesPerUnit", samplesPerUnit, 1, limits.maxSpp());
+        range(bad, "priority", priority, 0, limits.maxPriority());
+        // The unit count is only meaningful once its factors are; otherwise it would repeat their errors.
+        if (bad.isEmpty() && workUnitCount() > limits.maxWorkUnits()) {
+            bad.add(new JobSpecException.Violation("workUnits",
+                    workUnitCount() + " (" + frames + " frames x " + tilesAcross() * (long) tilesDown() + " tiles x "
+                            + rangesPerTile() + " sample ranges)",
+                    "at most " + limits.maxWorkUnits() + "; raise tileSize or samplesPerUnit"));
+        }
+        if (!bad.isEmpty()) {
+            throw new JobSpecException(bad);
+        }
+        return this;
+    }
+
+    /** Tiles per image row. */
+    public int tilesAcross() {
+        return ceilDiv(width, tileSize);
+    }
+
+    /** Tiles per image column. */
+    public int tilesDown() {
+        return ceilDiv(height, tileSize);
+    }
+
+    /** Sample ranges each tile is cut into. */
+    public int rangesPerTile() {
+        return ceilDiv(spp, samplesPerUnit);
+    }
+
+    /** Frames x tiles x sample ranges. */
+    public long workUnitCount() {
+        return (long) frames * tilesAcross() * tilesDown() * rangesPerTile();
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (int) (((long) a + b - 1) / b);
+    }
+
+    private static void range(List<JobSpecException.Violation> bad, String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            bad.add(new JobSpecException.Violation(field, Long.toString(value), min + ".." + max));
+        }
+    }
+}
