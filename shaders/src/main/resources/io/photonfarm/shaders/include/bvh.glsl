@@ -53,8 +53,8 @@ bool triangle_hit(vec3 org, vec3 dir, uint triIndex, float tmax, out float t, ou
     return t > 0.0 && t < tmax;
 }
 
-// Affine transforms as three rows. Rows are passed as vectors, never as arrays: lavapipe copies an
-// array argument or an array-holding struct into memory it does not free (2 MB per dispatch).
+// Affine transforms as three rows, passed as vectors rather than arrays, so that no copy of an
+// array is made in private memory (on a CPU device that memory is gathered lane by lane).
 vec3 xform_point(vec4 r0, vec4 r1, vec4 r2, vec3 p) {
     vec4 h = vec4(p, 1.0);
     return vec3(dot(r0, h), dot(r1, h), dot(r2, h));
@@ -72,9 +72,9 @@ vec3 object_to_world_dir(uint inst, vec3 d) {
     return xform_dir(instances[inst].o2w[0], instances[inst].o2w[1], instances[inst].o2w[2], d);
 }
 
-// Traversal stacks live at file scope, once per invocation. Declared inside the traversal
-// functions, lavapipe (Mesa 22.3) allocated them anew for every call without freeing them:
-// about 2 MB of host memory lost per dispatch of this shader.
+// Traversal stacks live at file scope, once per invocation, shared by every trace call. (The
+// 2 MB-per-dispatch leak once blamed on them was lavapipe recompiling the shader for push
+// constants; see include/bindings.glsl.)
 uint tlasStack[STACK_SIZE];
 float tlasStackT[STACK_SIZE];
 uint blasStack[STACK_SIZE];
