@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.photonfarm.image.FloatImage;
 import io.photonfarm.node.vulkan.ShaderCompiler;
 import io.photonfarm.scene.Environment;
 import io.photonfarm.scene.Rgb;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.builtin.BuiltinScenes;
+import io.photonfarm.scene.gpu.PackedScene;
 import io.photonfarm.scene.gpu.SceneFeature;
 import io.photonfarm.scene.gpu.ScenePacker;
 import io.photonfarm.shaders.ShaderLibrary;
@@ -52,6 +54,40 @@ class ShaderVariantTest {
         assertTrue(ScenePacker.pack(furnace).features().contains(SceneFeature.ENVIRONMENT_LIGHT));
         Scene dark = furnace.withEnvironment(Environment.black());
         assertTrue(!ScenePacker.pack(dark).features().contains(SceneFeature.ENVIRONMENT_LIGHT), "a black sky emits nothing");
+    }
+
+    @Test
+    void theFullVariantRendersAPlainSceneLikeItsMinimalVariant() {
+        // The guards may only leave out code whose contribution is exactly zero for the scene: the
+        // Cornell box (diffuse, one area light, black sky) through the variant with every feature
+        // must give the same image as through its own. Only float contraction may differ.
+        Scene box = BuiltinScenes.cornellBox();
+        PackedScene packed = ScenePacker.pack(box);
+        SceneConstants own = SceneUpload.constants(packed);
+        SceneConstants all = new SceneConstants(own.tlasRoot(), own.lightCount(), own.lightTotalWeight(), own.envWidth(),
+                own.envHeight(), own.envIntensity(), own.envRotationRad(), own.envTotalWeight(),
+                EnumSet.allOf(SceneFeature.class));
+        FrameSettings f = FrameSettings.of(24, 24, 3, 4, true, box.camera().orElseThrow());
+        try (RenderFixture fx = new RenderFixture();
+             GpuScene minimal = fx.backend.load(SceneUpload.buffers(packed), own);
+             GpuScene full = fx.backend.load(SceneUpload.buffers(packed), all)) {
+            FloatImage a = fx.render(minimal, f, 8).toImage();
+            FloatImage b = fx.render(full, f, 8).toImage();
+            assertEquals(2, fx.backend.variantCount());
+            double sumA = 0;
+            double sumB = 0;
+            int differing = 0;
+            for (int i = 0; i < a.data().length; i++) {
+                sumA += a.data()[i];
+                sumB += b.data()[i];
+                if (Math.abs(a.data()[i] - b.data()[i]) > 1e-4 * (1 + Math.abs(a.data()[i]))) {
+                    differing++;
+                }
+            }
+            assertTrue(sumA > 1, "the box is lit");
+            assertEquals(1.0, sumB / sumA, 1e-3, "whole-image mean");
+            assertTrue(differing <= a.data().length / 100, differing + " of " + a.data().length + " values differ");
+        }
     }
 
     @Test
