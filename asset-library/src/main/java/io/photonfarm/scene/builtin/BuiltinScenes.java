@@ -9,8 +9,12 @@ import io.photonfarm.scene.Rgb;
 import io.photonfarm.scene.Scene;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.joml.Matrix4f;
 import org.joml.Vector3f;
 
@@ -18,7 +22,30 @@ import org.joml.Vector3f;
 public final class BuiltinScenes {
     private static final float MM = 0.001f;
 
+    /** How a job or command names a built-in scene: {@code builtin:NAME}. */
+    public static final String PREFIX = "builtin:";
+
+    private static final Map<String, Supplier<Scene>> BY_NAME = Map.of(
+            "cornell-box", BuiltinScenes::cornellBox,
+            "furnace", () -> whiteFurnace(Rgb.WHITE.scale(0.5f)),
+            "heavy", () -> heavy(1_000_000),
+            "instances", () -> manyInstances(10_000));
+
     private BuiltinScenes() {
+    }
+
+    /** The names {@link #byName} knows, sorted. */
+    public static SortedSet<String> names() {
+        return new TreeSet<>(BY_NAME.keySet());
+    }
+
+    /**
+     * Builds the built-in scene called {@code name} (without the {@link #PREFIX}). Each call builds a
+     * new scene; the same name always gives the same scene.
+     */
+    public static Optional<Scene> byName(String name) {
+        Supplier<Scene> s = BY_NAME.get(name);
+        return s == null ? Optional.empty() : Optional.of(s.get());
     }
 
     /**

@@ -1,0 +1,41 @@
+package io.photonfarm.api.work;
+
+import io.photonfarm.api.job.JobId;
+
+/**
+ * Everything a node needs besides the unit itself to render any unit of one frame. Identical for
+ * every unit of the frame, so a node keeps the loaded scene (by {@code sceneHash}) across units.
+ *
+ * @param jobId      the job
+ * @param frame      the frame index, from 0 (an input of every sample)
+ * @param sceneRef   the scene as the job names it: {@code builtin:NAME}, or {@code scene:HASH} for an uploaded scene
+ * @param sceneHash  a content hash of the scene (hex SHA-256): equal hashes mean the same scene, so a
+ *                   node loads and builds it once; uploaded scenes are fetched by it from
+ *                   {@code GET /api/v1/scenes/{sceneHash}}
+ * @param width      image width, pixels
+ * @param height     image height, pixels
+ * @param seed       the job seed (an input of every sample)
+ * @param maxBounces the most path segments after the camera ray
+ * @param camera     this frame's camera
+ */
+public record FrameSpec(JobId jobId, int frame, String sceneRef, String sceneHash, int width, int height, long seed,
+        int maxBounces, CameraPose camera) {
+    public FrameSpec {
+        if (jobId == null || frame < 0 || sceneRef == null || sceneHash == null || camera == null) {
+            throw new IllegalArgumentException("frame spec " + jobId + "/" + frame + ": job, scene, hash and camera "
+                    + "must be set and frame >= 0");
+        }
+        if (width < 1 || height < 1 || maxBounces < 0) {
+            throw new IllegalArgumentException("frame spec " + jobId + "/" + frame + ": size " + width + "x" + height
+                    + " must be >= 1 and bounces " + maxBounces + " >= 0");
+        }
+    }
+
+    /**
+     * The 32-bit seed the renderer's sampler takes, folded from the 64-bit job seed. Every node
+     * must use this one function, or the same job would render differently on different nodes.
+     */
+    public int samplerSeed() {
+        return (int) (seed ^ (seed >>> 32));
+    }
+}
