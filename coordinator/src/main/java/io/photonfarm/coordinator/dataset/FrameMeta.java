@@ -1,0 +1,76 @@
+package io.photonfarm.coordinator.dataset;
+
+import io.photonfarm.api.work.CameraPose;
+import java.util.List;
+
+/**
+ * The content of a frame's {@code meta.json}, written last: its presence marks the frame as
+ * written, and {@link #files} lists the frame's other files, so a reader (the archive streamer)
+ * takes exactly those and nothing written later or half-written.
+ *
+ * @param formatVersion this layout's version, 1
+ * @param job           the job id
+ * @param frame         the frame index
+ * @param width         image width, pixels
+ * @param height        image height, pixels
+ * @param spp           samples per pixel every pixel received
+ * @param seed          the job seed
+ * @param camera        the camera pose as the job gave it (world frame: right-handed, y up, metres)
+ * @param intrinsics    the pinhole intrinsics, pixels
+ * @param extrinsics    world -> camera, OpenCV camera frame
+ * @param timings       when and how fast the frame was assembled
+ * @param files         the frame's files other than meta.json, by name, with their sizes
+ */
+public record FrameMeta(int formatVersion, String job, int frame, int width, int height, int spp, long seed,
+        CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files) {
+
+    /** The version of this structure written today. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * @param k               K, row-major 3x3: [[fx, 0, cx], [0, fy, cy], [0, 0, 1]], pixels
+     * @param fx              focal length along u, pixels
+     * @param fy              focal length along v, pixels
+     * @param cx              principal point u, pixels
+     * @param cy              principal point v, pixels
+     * @param pixelConvention how to read (u, v)
+     */
+    public record Intrinsics(double[][] k, double fx, double fy, double cx, double cy, String pixelConvention) {
+    }
+
+    /**
+     * @param rotation      R, row-major 3x3
+     * @param translation   t, metres
+     * @param worldToCamera [R | t; 0 0 0 1], row-major 4x4
+     * @param cameraFrame   the camera axes' convention
+     */
+    public record Extrinsics(double[][] rotation, double[] translation, double[][] worldToCamera, String cameraFrame) {
+    }
+
+    /**
+     * @param assembledAt    when meta.json was produced, ISO-8601 UTC
+     * @param assemblyMillis time spent decoding, summing and writing the frame, milliseconds
+     */
+    public record Timings(String assembledAt, long assemblyMillis) {
+    }
+
+    /**
+     * @param name  the file name within the frame directory
+     * @param bytes its size, bytes
+     */
+    public record FrameFile(String name, long bytes) {
+    }
+
+    static final String PIXEL_CONVENTION = "pixel (u, v) covers [u, u+1) x [v, v+1), centre (u + 0.5, v + 0.5), "
+            + "origin top-left, u right, v down; OpenCV's integer-centre convention uses cx - 0.5, cy - 0.5";
+    static final String CAMERA_FRAME = "OpenCV: x right, y down, z forward; X_cam = R X_world + t; "
+            + "world right-handed, y up, metres";
+
+    static Intrinsics intrinsicsOf(PinholeCalibration c) {
+        return new Intrinsics(c.k(), c.fx(), c.fy(), c.cx(), c.cy(), PIXEL_CONVENTION);
+    }
+
+    static Extrinsics extrinsicsOf(PinholeCalibration c) {
+        return new Extrinsics(c.rotation(), c.translation(), c.worldToCamera(), CAMERA_FRAME);
+    }
+}

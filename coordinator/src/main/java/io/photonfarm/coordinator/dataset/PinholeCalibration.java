@@ -1,0 +1,121 @@
+package io.photonfarm.coordinator.dataset;
+
+import io.photonfarm.api.work.CameraPose;
+import io.photonfarm.api.work.Vec3;
+
+/**
+ * The pinhole calibration of a frame's camera, in the conventions a dataset ships
+ * ({@code conventions.json}):
+ *
+ * <ul>
+ *   <li>image: pixel (u, v) covers [u, u+1) x [v, v+1), its centre is (u + 0.5, v + 0.5), origin
+ *       top-left, u right, v down; so the principal point of a centred camera is (w/2, h/2), and
+ *       OpenCV's integer-centre convention would use (cx - 0.5, cy - 0.5);</li>
+ *   <li>camera frame: OpenCV, x right, y down, z forward (along the optical axis);</li>
+ *   <li>extrinsics: world -> camera, {@code X_cam = R X_world + t}, metres; world right-handed, y up.</li>
+ * </ul>
+ *
+ * A world point projects to {@code (u, v) = (fx X/Z + cx, fy Y/Z + cy)}, exactly where the renderer's
+ * primary ray through film position (u, v) came from (see {@code include/camera.glsl}). For a thin
+ * lens (aperture > 0) this holds for the lens centre's rays, i.e. sharp on the plane in focus.
+ *
+ * @param fx          focal length along u, pixels
+ * @param fy          focal length along v, pixels
+ * @param cx          principal point u, pixels (continuous coordinates)
+ * @param cy          principal point v, pixels (continuous coordinates)
+ * @param rotation    R, world -> camera, row-major 3x3 (rows: camera x, y, z axes in world coordinates)
+ * @param translation t, world -> camera, metres: the world origin in camera coordinates
+ */
+public record PinholeCalibration(double fx, double fy, double cx, double cy, double[][] rotation, double[] translation) {
+
+    /**
+     * The calibration of {@code pose} rendered at {@code width} x {@code height} pixels, with the
+     * renderer's construction: forward = lookAt - position, right = forward x up, image up =
+     * right x forward, square pixels, the vertical field of view spanning the image height.
+     *
+     * @throws IllegalArgumentException if the pose has no direction (position == lookAt) or its up is parallel to it
+     */
+    public static PinholeCalibration of(CameraPose pose, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("camera calibration: image " + width + "x" + height + " must be >= 1x1");
+        }
+        double[] p = vec(pose.position());
+        double[] forward = sub(vec(pose.lookAt()), p);
+        double[] right = cross(forward, vec(pose.up()));
+        if (norm(forward) < 1e-12 || norm(right) < 1e-12 * norm(forward) * norm(vec(pose.up()))) {
+            throw new IllegalArgumentException("camera calibration of " + pose + ": position equals lookAt, or up is "
+                    + "parallel to the view direction; the camera has no orientation");
+        }
+        forward = normalize(forward);
+        right = normalize(right);
+        double[] imageUp = normalize(cross(right, forward));
+        double[] down = {-imageUp[0], -imageUp[1], -imageUp[2]};
+        double[][] r = {right, down, forward};
+        double[] t = new double[3];
+        for (int i = 0; i < 3; i++) {
+            t[i] = -(r[i][0] * p[0] + r[i][1] * p[1] + r[i][2] * p[2]);
+        }
+        double f = 0.5 * height / Math.tan(Math.toRadians(pose.vfovDegrees()) * 0.5);
+        return new PinholeCalibration(f, f, 0.5 * width, 0.5 * height, r, t);
+    }
+
+    /** K, row-major 3x3, pixels. */
+    public double[][] k() {
+        return new double[][] {{fx, 0, cx}, {0, fy, cy}, {0, 0, 1}};
+    }
+
+    /** [R | t] as a row-major 4x4 homogeneous world -> camera matrix. */
+    public double[][] worldToCamera() {
+        double[][] m = new double[4][4];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(rotation[i], 0, m[i], 0, 3);
+            m[i][3] = translation[i];
+        }
+        m[3][3] = 1;
+        return m;
+    }
+
+    /** A world point in camera coordinates (OpenCV frame), metres. */
+    public Vec3 toCamera(Vec3 world) {
+        double[] w = vec(world);
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            c[i] = rotation[i][0] * w[0] + rotation[i][1] * w[1] + rotation[i][2] * w[2] + translation[i];
+        }
+        return new Vec3(c[0], c[1], c[2]);
+    }
+
+    /**
+     * Where a world point lands in the image, continuous pixel coordinates: {@code [u, v]}.
+     *
+     * @throws IllegalArgumentException if the point is not in front of the camera (Z <= 0)
+     */
+    public double[] project(Vec3 world) {
+        Vec3 c = toCamera(world);
+        if (!(c.z() > 0)) {
+            throw new IllegalArgumentException("projecting " + world + ": behind the camera (Z = " + c.z() + " m)");
+        }
+        return new double[] {fx * c.x() / c.z() + cx, fy * c.y() / c.z() + cy};
+    }
+
+    private static double[] vec(Vec3 v) {
+        return new double[] {v.x(), v.y(), v.z()};
+    }
+
+    private static double[] sub(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    }
+
+    private static double[] cross(double[] a, double[] b) {
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+    }
+
+    private static double[] normalize(double[] a) {
+        double n = norm(a);
+        return new double[] {a[0] / n, a[1] / n, a[2] / n};
+    }
+}
