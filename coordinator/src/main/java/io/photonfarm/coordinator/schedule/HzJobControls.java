@@ -42,6 +42,8 @@ final class HzJobControls {
         JobState after = change(jobId, JobStatus.CANCELLED, "cancel");
         maps.queue(jobId).clear();
         int cancelled = maps.units.executeOnEntries(new CancelUnit(), HzWorkMaps.ofJob(jobId)).size();
+        // Cancelling is rare and must stick: do not leave it in a write-behind queue.
+        maps.units.flush();
         LOG.log(System.Logger.Level.INFO, "job {0} cancelled; {1} units were not done", jobId, cancelled);
         return after;
     }

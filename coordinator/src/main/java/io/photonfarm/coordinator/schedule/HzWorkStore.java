@@ -150,6 +150,9 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
             maps.units.putAll(batch);
             queue.addAll(batch.keySet());
         }
+        // The job is written through; its units must be in the database as soon, or a cluster crash
+        // within the write-behind delay would leave a stored job without its units.
+        maps.units.flush();
     }
 
     @Override
