@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How many claim+complete pairs per second one member carries, with each durability setting.
- * Prints its figures (the machine decides them, so nothing is asserted about speed); asserts only
+ * Prints its figures (the machine decides them, so nothing is asserted about speed; the first run
+ * also warms the JVM up, so it reads low); asserts only
  * that every unit was done exactly once.
  */
 class ClaimThroughputTest {
@@ -37,12 +38,9 @@ class ClaimThroughputTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}, {1} per claim")
-    @CsvSource({"none, 1", "none, 1", "write-through, 1", "write-through-lazy, 1", "write-behind, 1", "none, 8", "write-through, 8"})
+    @CsvSource({"none, 1", "write-through, 1", "write-behind, 1", "none, 8", "write-through, 8", "write-behind, 8"})
     void claimsAndCompletesEveryUnitOnceAndPrintsTheRate(String mode, int perClaim) throws Exception {
         Durability durability = mode.equals("none") ? Durability.none() : Durability.h2(dir);
-        if (mode.endsWith("lazy")) {
-            durability = new Durability(durability.jdbcUrl().replace(";WRITE_DELAY=0", ""), "", "");
-        }
         WritePolicy unitWrites = mode.equals("write-behind") ? WritePolicy.behind(1) : WritePolicy.THROUGH;
         try (TestCluster cluster = new TestCluster(1);
                 HzWorkStore store = new HzWorkStore(cluster.member(0), "farm", 1, SchedulingPolicy.DEFAULT, durability,
