@@ -24,6 +24,8 @@ public final class HazelcastMembers {
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.partition.count", Integer.toString(settings.partitionCount()));
+        // On a plain JVM exit, leave gracefully: a terminated member drops its map stores' write-behind queues.
+        config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         // Listen on the configured interface only, not on every address of the machine.
         config.setProperty("hazelcast.socket.bind.any", "false");
 

@@ -25,12 +25,48 @@ final class HzJobProcessors {
         }
     }
 
-    /** Fails a RUNNING job; replies whether it did (the first reason wins). */
+    /**
+     * What a user's change found: the job before, and after if the change was legal (else null).
+     * Both are null for an unknown job.
+     */
+    record JobChange(JobState before, JobState after) {
+    }
+
+    /** Moves a job to {@code status} if {@link JobStatus#canBecome} allows it. */
+    record ChangeStatus(String status) implements EntryProcessor<JobId, JobState, JobChange> {
+        @Override
+        public JobChange process(Map.Entry<JobId, JobState> entry) {
+            JobState s = entry.getValue();
+            JobStatus next = JobStatus.valueOf(status);
+            if (s == null || !s.status().canBecome(next)) {
+                return new JobChange(s, null);
+            }
+            JobState after = s.withStatus(next);
+            entry.setValue(after);
+            return new JobChange(s, after);
+        }
+    }
+
+    /** Sets the priority of a RUNNING or PAUSED job. */
+    record SetPriority(int priority) implements EntryProcessor<JobId, JobState, JobChange> {
+        @Override
+        public JobChange process(Map.Entry<JobId, JobState> entry) {
+            JobState s = entry.getValue();
+            if (s == null || !s.status().active()) {
+                return new JobChange(s, null);
+            }
+            JobState after = s.withPriority(priority);
+            entry.setValue(after);
+            return new JobChange(s, after);
+        }
+    }
+
+    /** Fails a RUNNING or PAUSED job; replies whether it did (the first reason wins). */
     record FailJob(String why) implements EntryProcessor<JobId, JobState, Boolean> {
         @Override
         public Boolean process(Map.Entry<JobId, JobState> entry) {
             JobState s = entry.getValue();
-            if (s == null || s.status() != JobStatus.RUNNING) {
+            if (s == null || !s.status().active()) {
                 return Boolean.FALSE;
             }
             entry.setValue(s.failed(why));

@@ -133,4 +133,33 @@ final class HzUnitProcessors {
             return Boolean.TRUE;
         }
     }
+
+    /** Cancels a unit that is not final yet; replies TRUE if it did, else null. */
+    record CancelUnit() implements EntryProcessor<WorkUnitKey, WorkState, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<WorkUnitKey, WorkState> entry) {
+            WorkState s = entry.getValue();
+            if (s == null || (s.status() != WorkStatus.QUEUED && s.status() != WorkStatus.LEASED)) {
+                return null;
+            }
+            entry.setValue(s.cancelled());
+            return Boolean.TRUE;
+        }
+    }
+
+    /**
+     * Requeues the unit if {@code nodeId} holds a lease on it (any epoch: the node is handing back
+     * everything it holds); no failure is counted. Replies TRUE if it did, else null.
+     */
+    record Release(String nodeId) implements EntryProcessor<WorkUnitKey, WorkState, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<WorkUnitKey, WorkState> entry) {
+            WorkState s = entry.getValue();
+            if (s == null || s.status() != WorkStatus.LEASED || !nodeId.equals(s.nodeId())) {
+                return null;
+            }
+            entry.setValue(s.requeued());
+            return Boolean.TRUE;
+        }
+    }
 }

@@ -63,6 +63,14 @@ public record JobState(JobStatus status, int priority, long order, int units, St
         return new JobState(status, priority, order, units, error, n, f, message);
     }
 
+    JobState withStatus(JobStatus next) {
+        return new JobState(next, priority, order, units, error, nodes, nodeFailures, lastNodeError);
+    }
+
+    JobState withPriority(int next) {
+        return new JobState(status, next, order, units, error, nodes, nodeFailures, lastNodeError);
+    }
+
     JobState failed(String why) {
         return new JobState(JobStatus.FAILED, priority, order, units, why, nodes, nodeFailures, lastNodeError);
     }

@@ -94,6 +94,11 @@ public record WorkState(WorkUnit unit, WorkStatus status, long epoch, String nod
                 attempts, failures + 1, nodes, message);
     }
 
+    /** Cancelled with its job; keeps epoch and node, so the holder's calls are refused as stale. */
+    WorkState cancelled() {
+        return new WorkState(unit, WorkStatus.CANCELLED, epoch, nodeId, 0, 0, attempts, failures, failedOn, lastError);
+    }
+
     /** Given up without a new failure: every node still eligible has failed it before. */
     WorkState givenUp() {
         return new WorkState(unit, WorkStatus.FAILED, epoch, nodeId, 0, 0, attempts, failures, failedOn, lastError);

@@ -9,5 +9,7 @@ public enum WorkStatus {
     /** A result was accepted; final. */
     DONE,
     /** Given up after failing on every eligible node or too many times; final. */
-    FAILED
+    FAILED,
+    /** Its job was cancelled; a lease held on it is refused; final. */
+    CANCELLED
 }

@@ -25,14 +25,22 @@ public interface WorkStore {
     void addJob(JobId jobId, int priority, List<WorkUnit> units);
 
     /**
-     * Leases the next unit {@code nodeId} may render: from the highest-priority, oldest running job
-     * that has not excluded the node, skipping units the node failed before. Also records that the
-     * node is present (see {@link SchedulingPolicy#nodeActiveMillis()}).
+     * Leases up to {@code maxUnits} units {@code nodeId} may render, in claim order: the
+     * highest-priority, oldest RUNNING job that has not excluded the node first, and within a job
+     * the order the units were planned in (so a batch is consecutive units of one job where it can
+     * be), skipping units the node failed before. Units of PAUSED, CANCELLED and finished jobs are
+     * not handed out. Also records that the node is present (see {@link SchedulingPolicy#nodeActiveMillis()}).
      *
-     * @param leaseMillis how long the lease lasts unless renewed, milliseconds
-     * @return the unit and its lease, or empty if there is nothing for this node now
+     * @param leaseMillis how long each lease lasts unless renewed, milliseconds
+     * @param maxUnits    the most units to lease, >= 1
+     * @return the units and their leases, in claim order; empty if there is nothing for this node now
      */
-    Optional<Assignment> claim(String nodeId, long nowMillis, long leaseMillis);
+    List<Assignment> claim(String nodeId, long nowMillis, long leaseMillis, int maxUnits);
+
+    /** {@link #claim(String, long, long, int)} of one unit. */
+    default Optional<Assignment> claim(String nodeId, long nowMillis, long leaseMillis) {
+        return claim(nodeId, nowMillis, leaseMillis, 1).stream().findFirst();
+    }
 
     /**
      * Extends a lease by its duration from {@code nowMillis}. A lease that lapsed but was not yet
@@ -42,7 +50,10 @@ public interface WorkStore {
      */
     Optional<Lease> renew(WorkUnitKey key, long epoch, String nodeId, long nowMillis);
 
-    /** Marks a unit done if {@code nodeId} holds the lease of {@code epoch}; see {@link CompleteOutcome}. */
+    /**
+     * Marks a unit done if {@code nodeId} holds the lease of {@code epoch}; see {@link CompleteOutcome}.
+     * A lease on a unit of a CANCELLED job is STALE; one of a PAUSED job still completes.
+     */
     CompleteOutcome complete(WorkUnitKey key, long epoch, String nodeId);
 
     /**
@@ -62,6 +73,63 @@ public interface WorkStore {
      * @return how many units were requeued
      */
     int requeueExpired(long nowMillis);
+
+    /**
+     * A node leaving cleanly hands back every lease it holds: those units are QUEUED again at once,
+     * with no failure counted (the holder's later calls with those epochs are refused as stale), and
+     * the node no longer counts as present.
+     *
+     * @param nowMillis when the node left, epoch milliseconds
+     * @return how many units were handed back
+     */
+    int release(String nodeId, long nowMillis);
+
+    /**
+     * Stops handing out the units of a RUNNING job; leases already held may still renew, complete
+     * and fail. A claim that raced with the pause on another coordinator may still lease one more
+     * batch (see {@link RunningJobs}).
+     *
+     * @return the job's new state
+     * @throws java.util.NoSuchElementException for an unknown job
+     * @throws IllegalStateException naming the job and its status if it is not RUNNING
+     */
+    JobState pause(JobId jobId);
+
+    /**
+     * Hands out a PAUSED job's units again.
+     *
+     * @return the job's new state (COMPLETED may follow at once if its last units finished while paused)
+     * @throws java.util.NoSuchElementException for an unknown job
+     * @throws IllegalStateException naming the job and its status if it is not PAUSED
+     */
+    JobState resume(JobId jobId);
+
+    /**
+     * Cancels a RUNNING or PAUSED job: its units that are not DONE or FAILED become CANCELLED, and
+     * leases held on them are refused from then on (renewals empty, completions and failures STALE).
+     *
+     * @return the job's new state
+     * @throws java.util.NoSuchElementException for an unknown job
+     * @throws IllegalStateException naming the job and its status if it is neither RUNNING nor PAUSED
+     */
+    JobState cancel(JobId jobId);
+
+    /**
+     * Changes the priority of a RUNNING or PAUSED job; claims everywhere follow within the time an
+     * event takes to reach the other coordinators.
+     *
+     * @param priority 0 (lowest) and up
+     * @return the job's new state
+     * @throws java.util.NoSuchElementException for an unknown job
+     * @throws IllegalStateException naming the job and its status if it is neither RUNNING nor PAUSED
+     */
+    JobState setPriority(JobId jobId, int priority);
+
+    /** A job's scheduling state, or empty for an unknown job. */
+    Optional<JobState> job(JobId jobId);
+
+    /** Every job the store knows, finished ones included, oldest first. */
+    List<JobId> jobIds();
 
     /** The job's units counted by status, or empty for an unknown job. */
     Optional<JobProgress> progress(JobId jobId);

@@ -1,0 +1,123 @@
+package io.photonfarm.coordinator.frames;
+
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.photonfarm.api.job.JobId;
+import io.photonfarm.api.work.WorkUnitKey;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.Counter;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkDone;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkVerdict;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkWritten;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.WriteVerdict;
+import io.photonfarm.coordinator.store.Durability;
+import io.photonfarm.coordinator.store.WritePolicy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * {@link FrameLedger} on Hazelcast: IMap {@code <namespace>.frames} of {@link FrameState} by
+ * {@link FrameKey}, changed only by the entry processors of {@link HzFrameProcessors}, indexed by job.
+ *
+ * <p>With {@link Durability} enabled the map is written through: a frame's done bits and written
+ * flag change a few times per frame, and a lost written flag would mean assembling a frame twice
+ * (a lost done bit, rendering a unit twice), so the cost of a database write per change is worth it.
+ */
+public final class HzFrameLedger implements FrameLedger {
+    private static final String JOB_ATTRIBUTE = "jobId.value";
+    private static final int BATCH = 1_000;
+
+    private final IMap<FrameKey, FrameState> frames;
+
+    /**
+     * @param namespace   prefix of the map's name, as for the work store
+     * @param backupCount synchronous backups; 1 survives the loss of one member
+     * @param durability  where frames are stored, or {@link Durability#none()}; the same on every member
+     */
+    public HzFrameLedger(HazelcastInstance hz, String namespace, int backupCount, Durability durability) {
+        String name = namespace + ".frames";
+        hz.getConfig().addMapConfig(durability.apply(new MapConfig(name).setBackupCount(backupCount)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, JOB_ATTRIBUTE)),
+                FrameKey.class, FrameState.class, WritePolicy.THROUGH));
+        this.frames = hz.getMap(name);
+    }
+
+    @Override
+    public void addJob(JobId jobId, int frameCount, int unitsPerFrame) {
+        if (frameCount < 1 || unitsPerFrame < 1) {
+            throw new IllegalArgumentException("adding job " + jobId + " to the frame ledger: " + frameCount
+                    + " frames of " + unitsPerFrame + " units, both must be >= 1");
+        }
+        // Frame 0 goes first and alone: it decides whether the job is new.
+        if (frames.putIfAbsent(new FrameKey(jobId, 0), FrameState.fresh(jobId, 0, unitsPerFrame)) != null) {
+            throw new IllegalStateException("adding job " + jobId + " to the frame ledger: it exists already");
+        }
+        for (int from = 1; from < frameCount; from += BATCH) {
+            Map<FrameKey, FrameState> batch = new HashMap<>();
+            for (int f = from; f < Math.min(frameCount, from + BATCH); f++) {
+                batch.put(new FrameKey(jobId, f), FrameState.fresh(jobId, f, unitsPerFrame));
+            }
+            frames.putAll(batch);
+        }
+    }
+
+    @Override
+    public boolean markDone(WorkUnitKey key, int unitIndexInFrame) {
+        FrameKey frame = new FrameKey(key.jobId(), key.frame());
+        MarkVerdict verdict = frames.executeOnKey(frame, new MarkDone(unitIndexInFrame));
+        return switch (verdict) {
+            case COMPLETED -> true;
+            case MARKED, REPEATED -> false;
+            case UNKNOWN_FRAME -> throw new NoSuchElementException("marking unit " + key + " done: frame " + frame
+                    + " is not in the ledger");
+            case OUT_OF_RANGE -> throw new IndexOutOfBoundsException("marking unit " + key + " done: index "
+                    + unitIndexInFrame + " is outside frame " + frame);
+        };
+    }
+
+    @Override
+    public boolean markWritten(JobId jobId, int frame) {
+        FrameKey key = new FrameKey(jobId, frame);
+        WriteVerdict verdict = frames.executeOnKey(key, new MarkWritten());
+        return switch (verdict) {
+            case WRITTEN -> true;
+            case ALREADY_WRITTEN -> false;
+            case INCOMPLETE -> throw new IllegalStateException("marking frame " + key + " written: " + frames.get(key)
+                    + " is not complete");
+            case UNKNOWN_FRAME -> throw new NoSuchElementException("marking frame " + key + " written: not in the ledger");
+        };
+    }
+
+    @Override
+    public boolean isWritten(JobId jobId, int frame) {
+        FrameState s = frames.get(new FrameKey(jobId, frame));
+        return s != null && s.written();
+    }
+
+    @Override
+    public FrameCounts counts(JobId jobId) {
+        int[] c = frames.aggregate(new Counter(), ofJob(jobId));
+        return new FrameCounts(c[0], c[1], c[2]);
+    }
+
+    @Override
+    public List<Integer> completeButUnwritten(JobId jobId) {
+        Predicate<FrameKey, FrameState> unwritten = Predicates.and(ofJob(jobId), Predicates.equal("written", false));
+        return frames.values(unwritten).stream().filter(FrameState::complete).map(FrameState::frame).sorted().toList();
+    }
+
+    /** The ledger entry of one frame, or null: for tests and diagnostics. */
+    FrameState state(JobId jobId, int frame) {
+        return frames.get(new FrameKey(jobId, frame));
+    }
+
+    private static Predicate<FrameKey, FrameState> ofJob(JobId jobId) {
+        return Predicates.equal(JOB_ATTRIBUTE, jobId.value());
+    }
+}
