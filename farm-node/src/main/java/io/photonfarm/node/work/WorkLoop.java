@@ -114,9 +114,15 @@ public final class WorkLoop implements Runnable {
     private void work() throws InterruptedException {
         while (!stoppingOrDraining()) {
             stats.idle();
-            ClaimReply reply = interruptibly(() -> retrier.call("claiming work",
-                    () -> client.claim(registration.nodeId(), options.claimWait(), options.maxUnitsPerClaim()),
-                    this::stoppingOrDraining));
+            String nodeId = registration.nodeId();
+            ClaimReply reply;
+            try {
+                reply = interruptibly(() -> retrier.call("claiming work", () -> client.claim(nodeId,
+                        options.claimWait(), options.maxUnitsPerClaim()), this::stoppingOrDraining));
+            } catch (CoordinatorException.UnknownNode e) {
+                interruptibly(() -> registration.reRegister(nodeId, this::stoppingOrDraining));
+                continue;
+            }
             if (reply == null) {
                 continue;
             }
