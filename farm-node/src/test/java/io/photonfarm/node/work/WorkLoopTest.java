@@ -2,7 +2,6 @@ package io.photonfarm.node.work;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -269,9 +268,11 @@ class WorkLoopTest {
         await("registered", () -> coordinator.registrations.get() == 1);
         coordinator.knownNodes.clear();
         await("registered again", () -> coordinator.registrations.get() == 2);
+        int beatsBefore = coordinator.heartbeats.size();
         coordinator.claimReplies.add(Grants.batch(1));
         await("work done under the new id", () -> coordinator.uploads.size() == 1);
         assertEquals("node-2", coordinator.uploads.get(0).nodeId());
-        assertFalse(coordinator.heartbeats.isEmpty());
+        await("heartbeats under the new id", () -> coordinator.heartbeats.size() > beatsBefore);
+        assertEquals(2, coordinator.registrations.get(), "registered once more, not once per thread that saw the 404");
     }
 }
