@@ -69,6 +69,8 @@ final class FakeCoordinator implements AutoCloseable {
     /** Status to answer uploads of a unit with instead of 200. */
     final Map<WorkUnitKey, Integer> uploadStatus = new ConcurrentHashMap<>();
     final Set<String> knownNodes = ConcurrentHashMap.newKeySet();
+    /** Uploaded scene files by hash, served by {@code GET /api/v1/scenes/{hash}}. */
+    final Map<String, SceneFile> scenes = new ConcurrentHashMap<>();
     volatile boolean unavailable;
     volatile boolean drain;
     volatile long leaseMillis = 3_000;
@@ -140,6 +142,18 @@ final class FakeCoordinator implements AutoCloseable {
             String id = "node-" + registrations.incrementAndGet();
             knownNodes.add(id);
             send(ex, 201, new NodeWelcome(id, leaseMillis, heartbeatMillis, 1_000));
+            return;
+        }
+        if (path.startsWith("/api/v1/scenes/") && ex.getRequestMethod().equals("GET")) {
+            SceneFile f = scenes.get(path.substring("/api/v1/scenes/".length()));
+            if (f == null) {
+                error(ex, 404, "no scene " + path);
+                return;
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            ex.getResponseHeaders().set("X-Scene-File", f.fileName());
+            ex.sendResponseHeaders(200, f.bytes().length);
+            ex.getResponseBody().write(f.bytes());
             return;
         }
         Matcher unit = UNIT.matcher(path);
