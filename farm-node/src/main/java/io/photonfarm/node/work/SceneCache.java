@@ -1,0 +1,95 @@
+package io.photonfarm.node.work;
+
+import io.photonfarm.api.work.FrameSpec;
+import io.photonfarm.node.render.GpuScene;
+import io.photonfarm.node.render.RenderBackend;
+import io.photonfarm.node.render.SceneUpload;
+import io.photonfarm.scene.Scene;
+import io.photonfarm.scene.builtin.BuiltinScenes;
+import io.photonfarm.scene.io.SceneFormatException;
+import io.photonfarm.scene.io.SceneLoader;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The scenes loaded on the device, by {@link FrameSpec#sceneHash()}: a scene is built, packed (BVH
+ * included) and uploaded once per node, then reused by every unit of every frame that names it.
+ * The camera is not part of the scene (it comes per frame in the settings). Scenes are rendered
+ * exactly as they are described: no environment light is added to a scene that defines none.
+ * At most {@code capacity} scenes stay loaded; the least recently used is closed first.
+ * Not thread-safe: the work loop's thread uses it. Close it before the backend.
+ */
+public final class SceneCache implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SceneCache.class.getName());
+    private static final String UPLOADED = "scene:";
+
+    private final RenderBackend backend;
+    private final SceneFiles files;
+    private final ClosingLru<String, GpuScene> loaded;
+
+    /** @param capacity the most scenes kept on the device at once */
+    public SceneCache(RenderBackend backend, SceneFiles files, int capacity) {
+        this.backend = backend;
+        this.files = files;
+        this.loaded = new ClosingLru<>(capacity);
+    }
+
+    /**
+     * The loaded scene of {@code frame}, loading it first if needed.
+     *
+     * @throws IllegalArgumentException if the scene reference names no built-in scene, or the fetched file is refused
+     * @throws SceneLoadException if the scene file cannot be read
+     */
+    public GpuScene scene(FrameSpec frame) throws InterruptedException {
+        GpuScene hit = loaded.find(frame.sceneHash());
+        if (hit != null) {
+            return hit;
+        }
+        Scene scene = build(frame);
+        long started = System.nanoTime();
+        GpuScene gpu = loaded.get(frame.sceneHash(), k -> SceneUpload.load(backend, scene));
+        LOG.log(Level.INFO, "job {0} frame {1}: loaded scene {2} ({3}) in {4} ms, {5} bytes on the device",
+                frame.jobId(), frame.frame(), frame.sceneRef(), frame.sceneHash(),
+                (System.nanoTime() - started) / 1_000_000, gpu.bytes());
+        return gpu;
+    }
+
+    private Scene build(FrameSpec frame) throws InterruptedException {
+        String ref = frame.sceneRef();
+        if (ref.startsWith(BuiltinScenes.PREFIX)) {
+            String name = ref.substring(BuiltinScenes.PREFIX.length());
+            return BuiltinScenes.byName(name).orElseThrow(() -> new IllegalArgumentException("job " + frame.jobId()
+                    + " frame " + frame.frame() + ": no built-in scene '" + name + "' on this node; it has "
+                    + String.join(", ", BuiltinScenes.names())));
+        }
+        if (ref.startsWith(UPLOADED)) {
+            Path file = files.file(frame.sceneHash());
+            try {
+                return SceneLoader.load(file);
+            } catch (SceneFormatException e) {
+                throw new SceneLoadException("job " + frame.jobId() + " frame " + frame.frame() + ": scene " + ref
+                        + " does not load: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene reference '"
+                + ref + "' is neither " + BuiltinScenes.PREFIX + "NAME nor " + UPLOADED + "HASH");
+    }
+
+    /** The hashes of the scenes loaded now, least recently used first. */
+    public List<String> loadedHashes() {
+        return loaded.keys();
+    }
+
+    @Override
+    public void close() {
+        loaded.close();
+    }
+
+    /** A scene file that is there but cannot be read as a scene. */
+    public static final class SceneLoadException extends RuntimeException {
+        SceneLoadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

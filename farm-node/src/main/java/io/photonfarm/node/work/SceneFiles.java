@@ -1,0 +1,111 @@
+package io.photonfarm.node.work;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Uploaded scene files on local disk, as {@code <dir>/<hash>/<file name>}, fetched once each.
+ * A file is only kept if the SHA-256 of its bytes is the hash it was asked for, so a corrupt or
+ * wrong download never renders.
+ */
+public final class SceneFiles {
+    /** Fetches a scene file from the coordinator (retrying while it is away). */
+    @FunctionalInterface
+    public interface Fetcher {
+        SceneFile fetch(String sceneHash) throws InterruptedException;
+    }
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+
+    private final Path dir;
+    private final Fetcher fetcher;
+
+    public SceneFiles(Path dir, Fetcher fetcher) {
+        this.dir = dir;
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * The local file of scene {@code hash}, fetched now unless an earlier fetch kept it.
+     *
+     * @throws IllegalArgumentException if the hash is not hex SHA-256, the file name is unsafe, or the bytes do not match
+     */
+    public Path file(String hash) throws InterruptedException {
+        if (!HASH.matcher(hash).matches()) {
+            throw new IllegalArgumentException("scene hash '" + hash + "' is not a hex SHA-256");
+        }
+        String key = hash.toLowerCase(Locale.ROOT);
+        Path folder = dir.resolve(key);
+        try {
+            Path kept = kept(folder, key);
+            if (kept != null) {
+                return kept;
+            }
+            SceneFile f = fetcher.fetch(key);
+            if (!FILE_NAME.matcher(f.fileName()).matches() || f.fileName().contains("..")) {
+                throw new IllegalArgumentException("scene " + key + ": refusing file name '" + f.fileName()
+                        + "' (letters, digits, '.', '_', '-', ' ' only)");
+            }
+            String actual = sha256(f.bytes());
+            if (!actual.equals(key)) {
+                throw new IllegalArgumentException("scene " + key + ": the " + f.bytes().length
+                        + " bytes fetched hash to " + actual + "; refusing to render them");
+            }
+            return store(folder, f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("keeping scene " + key + " in " + dir.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file an earlier fetch kept, if it is still intact. */
+    private static Path kept(Path folder, String hash) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, p -> !p.getFileName().toString().startsWith("."))) {
+            for (Path p : files) {
+                if (Files.isRegularFile(p) && sha256(Files.readAllBytes(p)).equals(hash)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Writes beside the target and moves into place, so a crash never leaves a half file under the real name. */
+    private static Path store(Path folder, SceneFile f) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(f.fileName());
+        Path tmp = Files.createTempFile(folder, ".fetch-", ".part");
+        try {
+            Files.write(tmp, f.bytes());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}

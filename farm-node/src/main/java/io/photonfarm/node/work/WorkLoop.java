@@ -1,0 +1,354 @@
+package io.photonfarm.node.work;
+
+import io.photonfarm.api.node.NodeHello;
+import io.photonfarm.api.node.NodeWelcome;
+import io.photonfarm.api.tile.TileResult;
+import io.photonfarm.api.tile.TileResultCodec;
+import io.photonfarm.api.work.ClaimReply;
+import io.photonfarm.api.work.FailReport;
+import io.photonfarm.api.work.Lease;
+import io.photonfarm.api.work.LeaseRef;
+import io.photonfarm.api.work.UnitOutcome;
+import io.photonfarm.api.work.WorkGrant;
+import io.photonfarm.api.work.WorkUnit;
+import io.photonfarm.api.work.WorkUnitKey;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A node's life: register (retrying while the coordinator is away), then claim units with a long
+ * poll and render each granted unit in order, uploading its result (a 409 drops it) or reporting
+ * its failure; meanwhile a renewer keeps the held leases alive and a heartbeat reports progress.
+ * Ends after a drain request (finish the batch, leave), {@link #stop()} (finish the unit being
+ * rendered, upload it, leave: the coordinator requeues the rest of the batch) or a rejected token.
+ * {@link #run()} runs on the caller's thread; {@link #exitCode()} says how it ended.
+ */
+public final class WorkLoop implements Runnable {
+    /** Exit code: stopped or drained, and left. */
+    public static final int EXIT_OK = 0;
+    /** Exit code: something unexpected ended the loop (logged). */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code: the coordinator refused the token (401). */
+    public static final int EXIT_UNAUTHORIZED = 2;
+
+    private static final System.Logger LOG = System.getLogger(WorkLoop.class.getName());
+
+    private final CoordinatorClient client;
+    private final UnitRenderer renderer;
+    private final Retrier retrier;
+    private final Clock clock;
+    private final NodeOptions options;
+    private final HeldLeases held = new HeldLeases();
+    private final NodeStats stats = new NodeStats();
+    private final Registration registration;
+    private final TileResultCodec codec = new TileResultCodec(Integer.MAX_VALUE);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<CoordinatorException.Unauthorized> fatal = new AtomicReference<>();
+    private final AtomicInteger exitCode = new AtomicInteger(-1);
+    private final Object phase = new Object();
+    private volatile boolean stopRequested;
+    private volatile boolean draining;
+    private volatile Instant stopDeadline;
+    private Thread worker;
+    private boolean interruptible;
+
+    /**
+     * @param hello what the node says about itself when it registers
+     * @param clock times renders (throughput) and the stop grace
+     */
+    public WorkLoop(CoordinatorClient client, UnitRenderer renderer, Retrier retrier, Clock clock, NodeOptions options,
+            NodeHello hello) {
+        this.client = client;
+        this.renderer = renderer;
+        this.retrier = retrier;
+        this.clock = clock;
+        this.options = options;
+        this.registration = new Registration(client, retrier, hello, held);
+    }
+
+    @Override
+    public void run() {
+        synchronized (phase) {
+            worker = Thread.currentThread();
+        }
+        ScheduledExecutorService background = null;
+        try {
+            NodeWelcome welcome = interruptibly(() -> registration.register(this::stoppingOrDraining));
+            if (welcome != null) {
+                background = startBackground(welcome);
+                work();
+                leave();
+            }
+            exitCode.set(fatal.get() != null ? EXIT_UNAUTHORIZED : EXIT_OK);
+        } catch (CoordinatorException.Unauthorized e) {
+            fatal.compareAndSet(null, e);
+            exitCode.set(EXIT_UNAUTHORIZED);
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, "node {0}: interrupted; ending without leaving (the coordinator requeues its "
+                    + "units when their leases lapse)", nodeIdOrName());
+            exitCode.set(EXIT_FAILED);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "node " + nodeIdOrName() + ": work loop failed: " + e.getMessage(), e);
+            exitCode.set(EXIT_FAILED);
+        } finally {
+            if (fatal.get() != null) {
+                LOG.log(Level.ERROR, "node {0}: the coordinator refused the token: {1}. Fix the token; not retrying.",
+                        nodeIdOrName(), fatal.get().getMessage());
+            }
+            if (background != null) {
+                background.shutdownNow();
+            }
+            stats.idle();
+            stopped.countDown();
+        }
+    }
+
+    private void work() throws InterruptedException {
+        while (!stoppingOrDraining()) {
+            stats.idle();
+            String nodeId = registration.nodeId();
+            ClaimReply reply;
+            try {
+                reply = interruptibly(() -> retrier.call("claiming work", () -> client.claim(nodeId,
+                        options.claimWait(), options.maxUnitsPerClaim()), this::stoppingOrDraining));
+            } catch (CoordinatorException.UnknownNode e) {
+                interruptibly(() -> registration.reRegister(nodeId, this::stoppingOrDraining));
+                continue;
+            }
+            if (reply == null) {
+                continue;
+            }
+            reply.grants().forEach(g -> held.hold(g.assignment().lease()));
+            for (WorkGrant grant : reply.grants()) {
+                if (stopRequested) {
+                    break; // the rest of the batch goes back with leave()
+                }
+                process(grant);
+            }
+        }
+    }
+
+    private void process(WorkGrant grant) throws InterruptedException {
+        Lease lease = grant.assignment().lease();
+        WorkUnit unit = grant.assignment().unit();
+        WorkUnitKey key = unit.key();
+        LeaseRef ref = new LeaseRef(key, lease.epoch());
+        try {
+            if (held.isLost(key)) {
+                log(Level.INFO, ref, "lease lost before rendering; skipped");
+                return;
+            }
+            stats.rendering(key);
+            Instant started = clock.instant();
+            TileResult result;
+            try {
+                result = renderer.render(grant.frame(), unit);
+            } catch (RuntimeException e) {
+                reportFailure(ref, e);
+                return;
+            }
+            stats.rendered((long) unit.rect().pixelCount() * unit.samples().count(),
+                    Duration.between(started, clock.instant()));
+            if (held.isLost(key)) {
+                log(Level.INFO, ref, "lease lost while rendering; result dropped");
+                return;
+            }
+            upload(ref, codec.encode(result));
+        } finally {
+            held.release(key);
+            stats.idle();
+        }
+    }
+
+    private void upload(LeaseRef ref, byte[] encoded) throws InterruptedException {
+        try {
+            UnitOutcome outcome = retrier.call("uploading unit " + ref.key() + " epoch " + ref.epoch(),
+                    () -> client.upload(registration.nodeId(), ref, encoded), this::stopGraceOver);
+            stats.completed();
+            log(Level.DEBUG, ref, "uploaded: " + outcome.outcome());
+        } catch (CoordinatorException.StaleLease e) {
+            log(Level.INFO, ref, "lease taken over (409); result dropped");
+        } catch (CoordinatorException.UnknownNode e) {
+            log(Level.WARNING, ref, "the coordinator forgot this node; result dropped");
+            registration.reRegister(registration.nodeId(), this::stopGraceOver);
+        } catch (CoordinatorException.Unavailable e) {
+            log(Level.WARNING, ref, "coordinator still away when the stop grace ran out; result dropped, the unit "
+                    + "is requeued when its lease lapses");
+        } catch (CoordinatorException.Rejected e) {
+            stats.failed();
+            log(Level.ERROR, ref, "result refused: " + e.getMessage());
+        }
+    }
+
+    private void reportFailure(LeaseRef ref, RuntimeException cause) throws InterruptedException {
+        stats.failed();
+        String message = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() : cause.getMessage();
+        LOG.log(Level.WARNING, describe(ref) + ": render failed: " + message, cause);
+        if (held.isLost(ref.key())) {
+            return;
+        }
+        try {
+            UnitOutcome outcome = retrier.call("reporting failure of unit " + ref.key() + " epoch " + ref.epoch(),
+                    () -> client.fail(registration.nodeId(), ref, new FailReport(message)), this::stopGraceOver);
+            log(Level.INFO, ref, "failure reported: " + outcome.outcome());
+        } catch (CoordinatorException.StaleLease | CoordinatorException.UnknownNode e) {
+            log(Level.INFO, ref, "failure report refused, lease no longer held: " + e.getMessage());
+        } catch (CoordinatorException.Unavailable | CoordinatorException.Rejected e) {
+            log(Level.WARNING, ref, "failure not reported: " + e.getMessage());
+        }
+    }
+
+    /** Hands back whatever is still held: the coordinator requeues it. */
+    private void leave() throws InterruptedException {
+        if (fatal.get() != null) {
+            return;
+        }
+        stats.draining();
+        Instant graceEnd = stopDeadline != null ? stopDeadline : clock.instant().plus(options.stopGrace());
+        String nodeId = registration.nodeId();
+        try {
+            retrier.call("node " + nodeId + " leaving", () -> {
+                client.leave(registration.nodeId());
+                return null;
+            }, () -> !clock.instant().isBefore(graceEnd));
+            LOG.log(Level.INFO, "node {0} left; {1} unrendered unit(s) handed back", nodeId, held.size());
+        } catch (CoordinatorException.UnknownNode e) {
+            LOG.log(Level.INFO, "node {0}: already unknown to the coordinator when leaving", nodeId);
+        } catch (CoordinatorException.Unavailable | CoordinatorException.Rejected e) {
+            LOG.log(Level.WARNING, "node {0}: could not leave ({1}); its {2} unit(s) are requeued when their leases "
+                    + "lapse", nodeId, e.getMessage(), held.size());
+        }
+        held.clear();
+    }
+
+    private ScheduledExecutorService startBackground(NodeWelcome w) {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledExecutorService s = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "node-" + (n.getAndIncrement() == 0 ? "renewer" : "heartbeat"));
+            t.setDaemon(true);
+            return t;
+        });
+        long renewEvery = Math.max(1, w.leaseMillis() / 3);
+        s.scheduleWithFixedDelay(new LeaseRenewer(client, registration, held, retrier, this::onUnauthorized,
+                this::stopGraceOver), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        s.scheduleWithFixedDelay(new HeartbeatSender(client, registration, stats, retrier, this::drain,
+                this::onUnauthorized, this::stopGraceOver), 0, w.heartbeatMillis(), TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    /**
+     * Asks the loop to end: it finishes and uploads the unit it is rendering, hands the rest of its
+     * batch back by leaving, and returns from {@link #run()}. Returns at once; see {@link #awaitStopped}.
+     * While the coordinator is away it keeps trying to upload and leave for {@link NodeOptions#stopGrace()}.
+     */
+    public void stop() {
+        if (!stopRequested) {
+            stopDeadline = clock.instant().plus(options.stopGrace());
+            stopRequested = true;
+            stats.draining();
+            LOG.log(Level.INFO, "node {0}: stopping after the current unit", nodeIdOrName());
+        }
+        interruptWait();
+    }
+
+    /** Finishes every unit held, claims nothing more, leaves (what a heartbeat reply with drain=true asks). */
+    public void drain() {
+        if (!draining) {
+            draining = true;
+            stats.draining();
+            LOG.log(Level.INFO, "node {0}: draining: finishing {1} held unit(s), then leaving", nodeIdOrName(),
+                    held.size());
+        }
+        interruptWait();
+    }
+
+    /** Waits for {@link #run()} to return; true if it did within {@code timeout}. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How {@link #run()} ended ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_UNAUTHORIZED}), or -1 while running. */
+    public int exitCode() {
+        return exitCode.get();
+    }
+
+    /** The token refusal that ended the loop, if that is how it ended. */
+    public CoordinatorException.Unauthorized unauthorized() {
+        return fatal.get();
+    }
+
+    private void onUnauthorized(CoordinatorException.Unauthorized e) {
+        if (fatal.compareAndSet(null, e)) {
+            stopRequested = true;
+            stopDeadline = clock.instant();
+            interruptWait();
+        }
+    }
+
+    /**
+     * Runs a wait that {@link #stop()} and {@link #drain()} may cut short (registration, claim long
+     * poll, their backoff): returns null when cut short. Rendering and uploading are never interrupted.
+     */
+    private <T> T interruptibly(Retrier.Call<T> call) throws InterruptedException {
+        synchronized (phase) {
+            interruptible = true;
+        }
+        try {
+            if (stoppingOrDraining()) {
+                return null;
+            }
+            return call.call();
+        } catch (InterruptedException | CoordinatorException.Unavailable e) {
+            if (stoppingOrDraining()) {
+                return null;
+            }
+            throw e;
+        } finally {
+            synchronized (phase) {
+                interruptible = false;
+                Thread.interrupted(); // an interrupt meant for the wait must not hit the next render
+            }
+        }
+    }
+
+    private void interruptWait() {
+        synchronized (phase) {
+            if (interruptible && worker != null) {
+                worker.interrupt();
+            }
+        }
+    }
+
+    private boolean stoppingOrDraining() {
+        return stopRequested || draining || fatal.get() != null;
+    }
+
+    private boolean stopGraceOver() {
+        Instant deadline = stopDeadline;
+        return stopRequested && deadline != null && !clock.instant().isBefore(deadline);
+    }
+
+    private String nodeIdOrName() {
+        NodeWelcome w = registration.current();
+        return w != null ? w.nodeId() : options.nodeName();
+    }
+
+    private String describe(LeaseRef ref) {
+        WorkUnitKey k = ref.key();
+        return "node " + nodeIdOrName() + " job " + k.jobId() + " frame " + k.frame() + " tile " + k.tileIndex()
+                + " range " + k.rangeIndex() + " epoch " + ref.epoch();
+    }
+
+    private void log(Level level, LeaseRef ref, String what) {
+        LOG.log(level, () -> describe(ref) + ": " + what);
+    }
+}
