@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code farm} command. Subcommands do the work; this only dispatches and sets exit codes. */
 @Command(name = "farm", mixinStandardHelpOptions = true, version = "PhotonFarm 0.1.0",
         description = "PhotonFarm: path-traced synthetic training data with pixel-perfect labels.",
-        subcommands = {RenderCommand.class, DevicesCommand.class, BenchCommand.class})
+        subcommands = {UpCommand.class, CoordinatorCommand.class, NodeCommand.class, RenderCommand.class, DevicesCommand.class,
+                BenchCommand.class})
 public final class Farm implements Runnable {
 
     @CommandLine.Spec

@@ -25,9 +25,12 @@ import java.util.NoSuchElementException;
  * {@link FrameLedger} on Hazelcast: IMap {@code <namespace>.frames} of {@link FrameState} by
  * {@link FrameKey}, changed only by the entry processors of {@link HzFrameProcessors}, indexed by job.
  *
- * <p>With {@link Durability} enabled the map is written through: a frame's done bits and written
- * flag change a few times per frame, and a lost written flag would mean assembling a frame twice
- * (a lost done bit, rendering a unit twice), so the cost of a database write per change is worth it.
+ * <p>With {@link Durability} enabled, how the map is written is the caller's choice. Every accepted
+ * unit sets a done bit, so writing through costs one database write per completion (the farm's
+ * hottest path); a coordinator writes behind instead. That is safe because neither field is the
+ * ground truth after a whole-cluster crash: a frame's {@code meta.json} on disk is (the assembler
+ * never rewrites a frame that has one), and lost done bits are set again from the units' DONE
+ * states when the coordinator starts.
  */
 public final class HzFrameLedger implements FrameLedger {
     private static final String JOB_ATTRIBUTE = "jobId.value";
@@ -39,12 +42,14 @@ public final class HzFrameLedger implements FrameLedger {
      * @param namespace   prefix of the map's name, as for the work store
      * @param backupCount synchronous backups; 1 survives the loss of one member
      * @param durability  where frames are stored, or {@link Durability#none()}; the same on every member
+     * @param writes      write-through or write-behind to the database
      */
-    public HzFrameLedger(HazelcastInstance hz, String namespace, int backupCount, Durability durability) {
+    public HzFrameLedger(HazelcastInstance hz, String namespace, int backupCount, Durability durability,
+            WritePolicy writes) {
         String name = namespace + ".frames";
         hz.getConfig().addMapConfig(durability.apply(new MapConfig(name).setBackupCount(backupCount)
                 .addIndexConfig(new IndexConfig(IndexType.HASH, JOB_ATTRIBUTE)),
-                FrameKey.class, FrameState.class, WritePolicy.THROUGH));
+                FrameKey.class, FrameState.class, writes));
         this.frames = hz.getMap(name);
     }
 

@@ -39,19 +39,34 @@ public final class JobPlanner {
         List<WorkUnit> units = new ArrayList<>(Math.toIntExact(spec.workUnitCount()));
         for (int frame = 0; frame < spec.frames(); frame++) {
             for (int range = 0; range < ranges; range++) {
-                int first = range * spec.samplesPerUnit();
-                SampleRange samples = new SampleRange(first, Math.min(spec.samplesPerUnit(), spec.spp() - first));
-                for (int ty = 0; ty < down; ty++) {
-                    for (int tx = 0; tx < across; tx++) {
-                        int x = tx * spec.tileSize();
-                        int y = ty * spec.tileSize();
-                        TileRect rect = new TileRect(x, y, Math.min(spec.tileSize(), spec.width() - x),
-                                Math.min(spec.tileSize(), spec.height() - y));
-                        units.add(new WorkUnit(new WorkUnitKey(jobId, frame, ty * across + tx, range), rect, samples));
-                    }
+                for (int tile = 0; tile < across * down; tile++) {
+                    units.add(unitOf(jobId, spec, frame, tile, range));
                 }
             }
         }
         return units;
+    }
+
+    /**
+     * The unit {@code tileIndex}/{@code rangeIndex} of {@code frame} of a (valid) spec: the same unit
+     * {@link #plan} produces, computed without planning the job.
+     *
+     * @throws IllegalArgumentException if an index is outside the job
+     */
+    public static WorkUnit unitOf(JobId jobId, JobSpec spec, int frame, int tileIndex, int rangeIndex) {
+        int across = spec.tilesAcross();
+        if (frame < 0 || frame >= spec.frames() || tileIndex < 0 || tileIndex >= across * spec.tilesDown()
+                || rangeIndex < 0 || rangeIndex >= spec.rangesPerTile()) {
+            throw new IllegalArgumentException("unit " + jobId + "/" + frame + "/" + tileIndex + "/" + rangeIndex
+                    + " is outside the job (" + spec.frames() + " frames, " + across * spec.tilesDown() + " tiles, "
+                    + spec.rangesPerTile() + " sample ranges)");
+        }
+        int x = tileIndex % across * spec.tileSize();
+        int y = tileIndex / across * spec.tileSize();
+        TileRect rect = new TileRect(x, y, Math.min(spec.tileSize(), spec.width() - x),
+                Math.min(spec.tileSize(), spec.height() - y));
+        int first = rangeIndex * spec.samplesPerUnit();
+        SampleRange samples = new SampleRange(first, Math.min(spec.samplesPerUnit(), spec.spp() - first));
+        return new WorkUnit(new WorkUnitKey(jobId, frame, tileIndex, rangeIndex), rect, samples);
     }
 }

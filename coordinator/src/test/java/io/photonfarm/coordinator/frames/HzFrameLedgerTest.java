@@ -9,6 +9,7 @@ import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.cluster.TestCluster;
 import io.photonfarm.coordinator.store.Durability;
+import io.photonfarm.coordinator.store.WritePolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,8 +34,8 @@ class HzFrameLedgerTest {
     @BeforeAll
     static void start() {
         cluster = new TestCluster(2);
-        first = new HzFrameLedger(cluster.member(0), "farm", 1, Durability.none());
-        second = new HzFrameLedger(cluster.member(1), "farm", 1, Durability.none());
+        first = new HzFrameLedger(cluster.member(0), "farm", 1, Durability.none(), WritePolicy.THROUGH);
+        second = new HzFrameLedger(cluster.member(1), "farm", 1, Durability.none(), WritePolicy.THROUGH);
     }
 
     @AfterAll

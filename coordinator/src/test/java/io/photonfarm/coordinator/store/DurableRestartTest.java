@@ -51,7 +51,7 @@ class DurableRestartTest {
         static Coordinator start(Durability durability, WritePolicy unitWrites) {
             TestCluster cluster = new TestCluster(1);
             return new Coordinator(cluster, new HzWorkStore(cluster.member(0), "farm", 1, SchedulingPolicy.DEFAULT,
-                    durability, unitWrites), new HzFrameLedger(cluster.member(0), "farm", 1, durability));
+                    durability, unitWrites), new HzFrameLedger(cluster.member(0), "farm", 1, durability, WritePolicy.THROUGH));
         }
 
         /** Dies without flushing anything, and leaves the database as a killed process would. */

@@ -1,0 +1,205 @@
+package io.photonfarm.coordinator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.photonfarm.api.job.JobId;
+import io.photonfarm.api.tile.TileResultCodec;
+import io.photonfarm.api.tile.TileRect;
+import io.photonfarm.coordinator.assembly.FrameCompletion;
+import io.photonfarm.coordinator.cluster.HazelcastMembers;
+import io.photonfarm.coordinator.dataset.DatasetLayout;
+import io.photonfarm.coordinator.dataset.FrameAssembler;
+import io.photonfarm.coordinator.dataset.TileSpool;
+import io.photonfarm.coordinator.events.EventBus;
+import io.photonfarm.coordinator.events.HzEventBus;
+import io.photonfarm.coordinator.http.ApiServer;
+import io.photonfarm.coordinator.http.ArchiveRoutes;
+import io.photonfarm.coordinator.http.EventRoutes;
+import io.photonfarm.coordinator.http.JobRoutes;
+import io.photonfarm.coordinator.http.NodeRoutes;
+import io.photonfarm.coordinator.http.Route;
+import io.photonfarm.coordinator.jobs.JobCatalog;
+import io.photonfarm.coordinator.jobs.JobRecord;
+import io.photonfarm.coordinator.jobs.JobService;
+import io.photonfarm.coordinator.jobs.ProgressNotifier;
+import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.nodes.NodeRecord;
+import io.photonfarm.coordinator.nodes.NodeRegistry;
+import io.photonfarm.coordinator.frames.FrameLedger;
+import io.photonfarm.coordinator.frames.HzFrameLedger;
+import io.photonfarm.coordinator.schedule.HzWorkStore;
+import io.photonfarm.coordinator.schedule.JobPlanner;
+import io.photonfarm.coordinator.schedule.LeaseReaper;
+import io.photonfarm.coordinator.store.WritePolicy;
+import io.photonfarm.coordinator.work.WorkService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One coordinator: a Hazelcast member holding (a share of) the farm's job and tile state, the HTTP
+ * API nodes and clients talk to, and the frame assembly that writes the dataset. Start as many as
+ * the farm needs high availability; any of them serves any node. Closing it leaves the cluster
+ * cleanly (other members keep every job thanks to backups; the last one out flushes to the database).
+ */
+public final class Coordinator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Coordinator.class.getName());
+
+    private final CoordinatorSettings settings;
+    private final HazelcastInstance hz;
+    private final HzWorkStore store;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService assembly;
+    private final ApiServer server;
+    private final int port;
+
+    private Coordinator(CoordinatorSettings s) {
+        this.settings = s;
+        try {
+            Files.createDirectories(s.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating the data directory " + s.dataDir() + ": " + e.getMessage(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = jsonMapper();
+        String ns = CoordinatorSettings.NAMESPACE;
+        this.hz = HazelcastMembers.start(s.cluster());
+        boolean started = false;
+        try {
+            declareMaps(ns, s);
+            this.store = new HzWorkStore(hz, ns, s.backupCount(), s.policy(), s.durability(), HzWorkStore.DEFAULT_UNIT_WRITES);
+            FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
+            EventBus events = new HzEventBus(hz, ns, json);
+            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), new SceneCatalog(), s.limits());
+            NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
+                    hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
+            DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
+            long maxTilePixels = (long) s.limits().maxTileSize() * s.limits().maxTileSize();
+            TileSpool spool = new TileSpool(layout, TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(),
+                    s.limits().maxTileSize())));
+            this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
+            this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                    daemon("photonfarm-assembly"));
+            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock), ledger,
+                    store, catalog, events, clock, assembly, json);
+            JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),
+                    s.limits());
+            ProgressNotifier progress = new ProgressNotifier(jobs, events, clock);
+            WorkService work = new WorkService(store, catalog, nodes, frames, events, clock, timer, s.timing(), s.sizer(),
+                    maxTilePixels, progress);
+            this.server = new ApiServer(s.tokens(), json, TileResultCodec.encodedSize(new TileRect(0, 0,
+                    s.limits().maxTileSize(), s.limits().maxTileSize())) + 4096, List.of(
+                    new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events),
+                    new ArchiveRoutes(jobs, layout)));
+            LeaseReaper reaper = new LeaseReaper(store, clock);
+            long reapEvery = Math.max(50, s.timing().leaseMillis() / 10);
+            timer.scheduleWithFixedDelay(guard("requeueing expired leases", reaper), reapEvery, reapEvery, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(guard("detecting lost nodes", work::detectLostNodes), 1, 1, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(guard("publishing progress", progress), 250, 250, TimeUnit.MILLISECONDS);
+            int recovered = frames.recover();
+            if (recovered > 0) {
+                LOG.log(System.Logger.Level.INFO, "recovering {0} frames whose units were all done but which were not written",
+                        recovered);
+            }
+            this.port = server.start(s.httpHost(), s.httpPort());
+            started = true;
+        } finally {
+            if (!started) {
+                hz.shutdown();
+            }
+        }
+    }
+
+    /** Starts a coordinator; it serves until closed. */
+    public static Coordinator start(CoordinatorSettings settings) {
+        return new Coordinator(settings);
+    }
+
+    /** The HTTP port it listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The API's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
+        return "http://" + host + ":" + port;
+    }
+
+    public CoordinatorSettings settings() {
+        return settings;
+    }
+
+    /** The routes the API serves. */
+    public List<Route> routes() {
+        return server.routes();
+    }
+
+    /** Where the datasets are written: {@code <dataDir>/datasets/jobs/<jobId>/...}. */
+    public java.nio.file.Path datasetRoot() {
+        return settings.dataDir().resolve("datasets");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        timer.shutdownNow();
+        assembly.shutdown();
+        try {
+            if (!assembly.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "frame assembly still running after 60 s; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+        hz.shutdown();
+    }
+
+    private void declareMaps(String ns, CoordinatorSettings s) {
+        var config = hz.getConfig();
+        config.addMapConfig(s.durability().apply(new MapConfig(ns + ".job-records").setBackupCount(s.backupCount()),
+                JobId.class, JobRecord.class, WritePolicy.THROUGH));
+        config.addMapConfig(s.durability().apply(new MapConfig(ns + ".node-records").setBackupCount(s.backupCount()),
+                String.class, NodeRecord.class, WritePolicy.THROUGH));
+        config.addMapConfig(s.durability().apply(new MapConfig(ns + ".node-drains").setBackupCount(s.backupCount()),
+                String.class, Boolean.class, WritePolicy.THROUGH));
+        config.addMapConfig(new MapConfig(ns + ".node-lost").setBackupCount(s.backupCount()));
+    }
+
+    /** The JSON settings of the whole API: records by component name, unknown fields refused. */
+    public static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    private static Runnable guard(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, what + ": " + e, e);
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

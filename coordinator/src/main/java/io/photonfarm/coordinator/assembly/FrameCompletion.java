@@ -1,0 +1,185 @@
+package io.photonfarm.coordinator.assembly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.photonfarm.api.event.FrameDoneEvent;
+import io.photonfarm.api.event.JobChangedEvent;
+import io.photonfarm.api.job.JobSpec;
+import io.photonfarm.api.work.FrameSpec;
+import io.photonfarm.api.work.WorkUnit;
+import io.photonfarm.api.work.WorkUnitKey;
+import io.photonfarm.coordinator.dataset.AcceptedUnit;
+import io.photonfarm.coordinator.dataset.AssemblyResult;
+import io.photonfarm.coordinator.dataset.DatasetLayout;
+import io.photonfarm.coordinator.dataset.JobFiles;
+import io.photonfarm.coordinator.dataset.FrameAssembler;
+import io.photonfarm.coordinator.dataset.FrameJob;
+import io.photonfarm.coordinator.dataset.TileSpool;
+import io.photonfarm.coordinator.events.EventBus;
+import io.photonfarm.coordinator.jobs.JobCatalog;
+import io.photonfarm.coordinator.jobs.JobRecord;
+import io.photonfarm.coordinator.jobs.JobService;
+import io.photonfarm.coordinator.frames.FrameLedger;
+import io.photonfarm.coordinator.schedule.WorkState;
+import io.photonfarm.coordinator.schedule.WorkStatus;
+import io.photonfarm.coordinator.schedule.WorkStore;
+import io.photonfarm.coordinator.work.FrameOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Turns accepted tile results into written frames. Results are spooled per unit and lease epoch;
+ * when the {@link FrameLedger} says a frame's last unit was accepted (exactly once farm-wide), the
+ * frame is assembled from the epochs the scheduler accepted, written (meta.json last), and marked
+ * written. {@link #recover()} finishes what a crash interrupted: frames whose units are all done but
+ * which were never written.
+ */
+public final class FrameCompletion implements FrameOutput, JobService.JobListener {
+    private static final System.Logger LOG = System.getLogger(FrameCompletion.class.getName());
+
+    private final DatasetLayout layout;
+    private final TileSpool spool;
+    private final FrameAssembler assembler;
+    private final FrameLedger ledger;
+    private final WorkStore store;
+    private final JobCatalog jobs;
+    private final EventBus events;
+    private final InstantSource clock;
+    private final ExecutorService assembly;
+    private final ObjectMapper json;
+
+    public FrameCompletion(DatasetLayout layout, TileSpool spool, FrameAssembler assembler, FrameLedger ledger,
+            WorkStore store, JobCatalog jobs, EventBus events, InstantSource clock, ExecutorService assembly,
+            ObjectMapper json) {
+        this.layout = layout;
+        this.spool = spool;
+        this.assembler = assembler;
+        this.ledger = ledger;
+        this.store = store;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+        this.assembly = assembly;
+        this.json = json;
+    }
+
+    @Override
+    public void submitted(JobRecord job, List<WorkUnit> units) {
+        try {
+            new JobFiles(layout).writeJobJson(job.jobId(), job.spec());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing job.json of " + job.jobId() + ": " + e.getMessage(), e);
+        }
+        ledger.addJob(job.jobId(), job.spec().frames(), unitsPerFrame(job.spec()));
+    }
+
+    @Override
+    public int framesWritten(JobRecord job) {
+        return ledger.counts(job.jobId()).written();
+    }
+
+    @Override
+    public void spool(WorkUnitKey key, long epoch, byte[] encoded) throws IOException {
+        spool.write(key, epoch, encoded);
+    }
+
+    @Override
+    public void discard(WorkUnitKey key, long epoch) {
+        try {
+            spool.delete(key, epoch);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "discarding refused result " + key + " epoch " + epoch + ": " + e);
+        }
+    }
+
+    @Override
+    public void accepted(JobRecord job, WorkUnitKey key, long epoch) {
+        if (ledger.markDone(key, indexInFrame(job.spec(), key))) {
+            assembly.execute(() -> assemble(job, key.frame()));
+        }
+    }
+
+    /**
+     * Assembles frames that every unit finished but nobody wrote (the coordinator that should have
+     * died first), and re-marks done units the ledger missed. Call once at start.
+     *
+     * @return how many frames it queued for assembly
+     */
+    public int recover() {
+        int queued = 0;
+        for (JobRecord job : jobs.all()) {
+            JobSpec spec = job.spec();
+            for (int frame = 0; frame < spec.frames(); frame++) {
+                if (ledger.isWritten(job.jobId(), frame)) {
+                    continue;
+                }
+                boolean complete = false;
+                for (WorkUnitKey key : keysOf(job, frame)) {
+                    WorkState s = store.state(key).orElse(null);
+                    if (s != null && s.status() == WorkStatus.DONE) {
+                        complete |= ledger.markDone(key, indexInFrame(spec, key));
+                    }
+                }
+                if (complete || ledger.completeButUnwritten(job.jobId()).contains(frame)) {
+                    int f = frame;
+                    assembly.execute(() -> assemble(job, f));
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+
+    private void assemble(JobRecord job, int frame) {
+        try {
+            List<AcceptedUnit> units = new ArrayList<>();
+            for (WorkUnitKey key : keysOf(job, frame)) {
+                WorkState s = store.state(key).orElseThrow(() -> new IllegalStateException("unit " + key + " is unknown"));
+                if (s.status() != WorkStatus.DONE) {
+                    throw new IllegalStateException("unit " + key + " is " + s.status() + ", not DONE");
+                }
+                units.add(new AcceptedUnit(key, s.epoch()));
+            }
+            FrameSpec f = jobs.frame(job, frame);
+            JobSpec spec = job.spec();
+            AssemblyResult r = assembler.assemble(new FrameJob(job.jobId(), frame, spec.width(), spec.height(), spec.spp(),
+                    spec.seed(), f.camera()), units);
+            boolean first = ledger.markWritten(job.jobId(), frame);
+            if (r.status() == AssemblyResult.Status.WRITTEN || first) {
+                LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());
+                events.publish(new FrameDoneEvent(clock.millis(), job.jobId(), frame,
+                        layout.jobDir(job.jobId()).relativize(r.frameDir()).toString()));
+                if (ledger.counts(job.jobId()).written() == spec.frames()) {
+                    events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The units stay DONE and the frame unwritten: the next start's recover() tries again.
+            LOG.log(System.Logger.Level.ERROR, "assembling job " + job.jobId() + " frame " + frame + ": " + e, e);
+        }
+    }
+
+    /** The position of a unit among its frame's units: sample range major, tile minor. */
+    static int indexInFrame(JobSpec spec, WorkUnitKey key) {
+        return key.rangeIndex() * spec.tilesAcross() * spec.tilesDown() + key.tileIndex();
+    }
+
+    static int unitsPerFrame(JobSpec spec) {
+        return spec.rangesPerTile() * spec.tilesAcross() * spec.tilesDown();
+    }
+
+    private static List<WorkUnitKey> keysOf(JobRecord job, int frame) {
+        JobSpec spec = job.spec();
+        int tiles = spec.tilesAcross() * spec.tilesDown();
+        List<WorkUnitKey> keys = new ArrayList<>(unitsPerFrame(spec));
+        for (int range = 0; range < spec.rangesPerTile(); range++) {
+            for (int tile = 0; tile < tiles; tile++) {
+                keys.add(new WorkUnitKey(job.jobId(), frame, tile, range));
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,10 @@
+package io.photonfarm.coordinator.http;
+
+/** The request itself is wrong (unreadable body, bad parameter): HTTP 400 with this message. */
+final class BadRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequestException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.photonfarm.coordinator.jobs;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.photonfarm.api.job.JobSpec;
+
+/**
+ * A job as a client submits it ({@code POST /api/v1/jobs}): every field may be left out and takes
+ * its default; unknown fields are refused (a misspelt "spp" must not silently render 16 samples).
+ * Field names are those of {@link JobSpec}, so a violation names the field the client wrote.
+ *
+ * @param id    the job's id, or null for a generated one
+ * @param orbit how far each frame's camera may swing around the scene's camera, or null for the default
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
+        Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit) {
+
+    /**
+     * Camera variation between frames.
+     *
+     * @param azimuthDeg    largest swing about the vertical axis through the look-at point, degrees
+     * @param elevationDeg  largest swing up or down, degrees
+     * @param distanceScale largest factor the distance to the look-at point is scaled by (and divided by)
+     */
+    public record OrbitRequest(Double azimuthDeg, Double elevationDeg, Double distanceScale) {
+    }
+
+    /** The defaults of every field left out. */
+    public static final JobSpec DEFAULTS = new JobSpec(null, 1, 256, 256, 16, 8, 1, 64, 4, 5);
+
+    /** The spec with defaults filled in; not yet validated. */
+    public JobSpec toSpec() {
+        return new JobSpec(sceneRef, or(frames, DEFAULTS.frames()), or(width, DEFAULTS.width()),
+                or(height, DEFAULTS.height()), or(spp, DEFAULTS.spp()), or(maxBounces, DEFAULTS.maxBounces()),
+                seed == null ? DEFAULTS.seed() : seed, or(tileSize, DEFAULTS.tileSize()),
+                or(samplesPerUnit, Math.min(or(spp, DEFAULTS.spp()), DEFAULTS.samplesPerUnit())),
+                or(priority, DEFAULTS.priority()));
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

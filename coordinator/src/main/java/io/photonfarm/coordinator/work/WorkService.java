@@ -1,0 +1,239 @@
+package io.photonfarm.coordinator.work;
+
+import io.photonfarm.api.event.JobChangedEvent;
+import io.photonfarm.api.event.NodeEvent;
+import io.photonfarm.api.job.JobSpec;
+import io.photonfarm.api.node.Heartbeat;
+import io.photonfarm.api.node.HeartbeatReply;
+import io.photonfarm.api.node.NodeHello;
+import io.photonfarm.api.node.NodeWelcome;
+import io.photonfarm.api.tile.MalformedTileResultException;
+import io.photonfarm.api.tile.TileResult;
+import io.photonfarm.api.tile.TileResultCodec;
+import io.photonfarm.api.work.Assignment;
+import io.photonfarm.api.work.ClaimReply;
+import io.photonfarm.api.work.FailReport;
+import io.photonfarm.api.work.Lease;
+import io.photonfarm.api.work.LeaseRef;
+import io.photonfarm.api.work.RenewReply;
+import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.UnitOutcome;
+import io.photonfarm.api.work.WorkGrant;
+import io.photonfarm.api.work.WorkUnit;
+import io.photonfarm.api.work.WorkUnitKey;
+import io.photonfarm.coordinator.events.EventBus;
+import io.photonfarm.coordinator.jobs.JobCatalog;
+import io.photonfarm.coordinator.jobs.JobRecord;
+import io.photonfarm.coordinator.jobs.ProgressNotifier;
+import io.photonfarm.coordinator.jobs.UnknownJobException;
+import io.photonfarm.coordinator.nodes.NodeRecord;
+import io.photonfarm.coordinator.nodes.NodeRegistry;
+import io.photonfarm.coordinator.nodes.UnitSizer;
+import io.photonfarm.coordinator.schedule.CompleteOutcome;
+import io.photonfarm.coordinator.schedule.FailOutcome;
+import io.photonfarm.coordinator.schedule.JobPlanner;
+import io.photonfarm.coordinator.schedule.WorkStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node work protocol, free of HTTP: registration, heartbeats, claims (with long poll),
+ * renewals, results and failures. Every transition of a unit goes through the {@link WorkStore},
+ * which checks lease epochs; this class adds validation of what nodes send and the order in which
+ * results are stored (see {@link FrameOutput}).
+ */
+public final class WorkService {
+    private static final System.Logger LOG = System.getLogger(WorkService.class.getName());
+
+    private final WorkStore store;
+    private final JobCatalog jobs;
+    private final NodeRegistry nodes;
+    private final FrameOutput output;
+    private final EventBus events;
+    private final InstantSource clock;
+    private final ScheduledExecutorService timer;
+    private final WorkTiming timing;
+    private final UnitSizer sizer;
+    private final TileResultCodec codec;
+    private final ProgressNotifier progress;
+
+    public WorkService(WorkStore store, JobCatalog jobs, NodeRegistry nodes, FrameOutput output, EventBus events,
+            InstantSource clock, ScheduledExecutorService timer, WorkTiming timing, UnitSizer sizer, long maxTilePixels,
+            ProgressNotifier progress) {
+        this.store = store;
+        this.jobs = jobs;
+        this.nodes = nodes;
+        this.output = output;
+        this.events = events;
+        this.clock = clock;
+        this.timer = timer;
+        this.timing = timing;
+        this.sizer = sizer;
+        this.codec = new TileResultCodec(maxTilePixels);
+        this.progress = progress;
+    }
+
+    public NodeWelcome register(NodeHello hello) {
+        NodeRecord r = nodes.register(hello, clock.millis());
+        LOG.log(System.Logger.Level.INFO, "node {0} registered: {1} on {2}", r.nodeId(), hello.name(), hello.device().name());
+        events.publish(new NodeEvent(clock.millis(), "joined", r.nodeId(), hello.name(), hello.device().name()));
+        return new NodeWelcome(r.nodeId(), timing.leaseMillis(), timing.heartbeatMillis(), timing.maxClaimWaitMillis());
+    }
+
+    public HeartbeatReply heartbeat(String nodeId, Heartbeat beat) {
+        return new HeartbeatReply(nodes.heartbeat(nodeId, beat, clock.millis())
+                .orElseThrow(() -> new UnknownNodeException(nodeId)));
+    }
+
+    /**
+     * Leases work to a node, waiting up to {@code waitMillis} (capped by the timing) for some to appear.
+     *
+     * @param maxUnits the node's own cap on units in this claim; 0 or less for none
+     */
+    public CompletableFuture<ClaimReply> claim(String nodeId, long waitMillis, int maxUnits) {
+        NodeRecord node = nodes.get(nodeId).orElseThrow(() -> new UnknownNodeException(nodeId));
+        if (node.left()) {
+            throw new UnknownNodeException(nodeId);
+        }
+        long deadline = clock.millis() + Math.max(0, Math.min(waitMillis, timing.maxClaimWaitMillis()));
+        CompletableFuture<ClaimReply> reply = new CompletableFuture<>();
+        attemptClaim(nodeId, maxUnits, deadline, reply);
+        return reply;
+    }
+
+    private void attemptClaim(String nodeId, int maxUnits, long deadline, CompletableFuture<ClaimReply> reply) {
+        try {
+            List<WorkGrant> grants = claimNow(nodeId, maxUnits);
+            long now = clock.millis();
+            if (!grants.isEmpty() || now >= deadline) {
+                reply.complete(new ClaimReply(grants));
+            } else {
+                timer.schedule(() -> attemptClaim(nodeId, maxUnits, deadline, reply),
+                        Math.min(timing.claimPollMillis(), deadline - now), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(e);
+        }
+    }
+
+    private List<WorkGrant> claimNow(String nodeId, int maxUnits) {
+        long now = clock.millis();
+        List<Assignment> first = store.claim(nodeId, now, timing.leaseMillis(), 1);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        List<WorkGrant> grants = new ArrayList<>();
+        grants.add(grant(first.get(0)));
+        JobSpec spec = job(first.get(0).unit().key()).spec();
+        long unitSamples = (long) spec.tileSize() * spec.tileSize() * spec.samplesPerUnit();
+        int wanted = sizer.unitsFor(nodes.samplesPerSecond(nodeId), unitSamples, maxUnits);
+        if (wanted > 1) {
+            for (Assignment a : store.claim(nodeId, now, timing.leaseMillis(), wanted - 1)) {
+                grants.add(grant(a));
+            }
+        }
+        return grants;
+    }
+
+    private WorkGrant grant(Assignment a) {
+        JobRecord job = job(a.unit().key());
+        return new WorkGrant(a, jobs.frame(job, a.unit().key().frame()));
+    }
+
+    public RenewReply renew(String nodeId, RenewRequest request) {
+        long now = clock.millis();
+        List<Lease> renewed = new ArrayList<>();
+        List<WorkUnitKey> lost = new ArrayList<>();
+        for (LeaseRef ref : request.leases()) {
+            store.renew(ref.key(), ref.epoch(), nodeId, now).ifPresentOrElse(renewed::add, () -> lost.add(ref.key()));
+        }
+        return new RenewReply(renewed, lost);
+    }
+
+    /**
+     * Takes a node's result for a unit.
+     *
+     * @throws StaleLeaseException if the node no longer holds the lease of {@code epoch} (nothing is written)
+     * @throws MalformedTileResultException if the bytes are not a tile result of exactly this unit
+     */
+    public UnitOutcome complete(String nodeId, WorkUnitKey key, long epoch, byte[] encoded) {
+        JobRecord job = job(key);
+        WorkUnit unit = unitOf(job, key);
+        TileResult result = codec.decode(encoded);
+        if (!result.rect().equals(unit.rect()) || !result.samples().equals(unit.samples())) {
+            throw new MalformedTileResultException("result for " + key + " covers " + result.rect() + " samples "
+                    + result.samples() + ", but the unit is " + unit.rect() + " samples " + unit.samples());
+        }
+        try {
+            output.spool(key, epoch, encoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing the result of " + key + " epoch " + epoch + ": " + e.getMessage(), e);
+        }
+        CompleteOutcome outcome = store.complete(key, epoch, nodeId);
+        switch (outcome) {
+            case ACCEPTED -> {
+                output.accepted(job, key, epoch);
+                progress.touched(key.jobId());
+            }
+            case ALREADY_DONE -> output.discard(key, epoch);
+            case STALE -> {
+                output.discard(key, epoch);
+                throw new StaleLeaseException("result for " + key + " refused: node " + nodeId
+                        + " does not hold lease epoch " + epoch + " (it expired and was taken over, or the job was cancelled)");
+            }
+        }
+        return new UnitOutcome(key, outcome.name());
+    }
+
+    /** Takes a node's report that it could not render a unit. */
+    public UnitOutcome fail(String nodeId, WorkUnitKey key, long epoch, FailReport report) {
+        job(key);
+        FailOutcome outcome = store.fail(key, epoch, nodeId, report.message(), clock.millis());
+        if (outcome == FailOutcome.STALE) {
+            throw new StaleLeaseException("failure of " + key + " ignored: node " + nodeId
+                    + " does not hold lease epoch " + epoch);
+        }
+        LOG.log(System.Logger.Level.WARNING, "node {0} failed {1} epoch {2}: {3} -> {4}", nodeId, key, epoch,
+                report.message(), outcome);
+        progress.touched(key.jobId());
+        if (outcome == FailOutcome.FAILED) {
+            events.publish(new JobChangedEvent(clock.millis(), key.jobId(), "failed", "FAILED", report.message()));
+        }
+        return new UnitOutcome(key, outcome.name());
+    }
+
+    /** A node leaves cleanly: it is marked gone and every lease it holds goes back to the queue. */
+    public void leave(String nodeId) {
+        NodeRecord r = nodes.leave(nodeId, clock.millis()).orElseThrow(() -> new UnknownNodeException(nodeId));
+        int handedBack = releaseLeases(nodeId);
+        LOG.log(System.Logger.Level.INFO, "node {0} left; {1} leases handed back", nodeId, handedBack);
+        events.publish(new NodeEvent(clock.millis(), "left", nodeId, r.hello().name(), r.hello().device().name()));
+    }
+
+    /** Announces nodes that went silent (once farm-wide); their leases lapse and are requeued by the reaper. */
+    public void detectLostNodes() {
+        for (NodeRecord r : nodes.newlyLost(clock.millis())) {
+            LOG.log(System.Logger.Level.WARNING, "node {0} ({1}) stopped calling; its leases will be requeued when they lapse",
+                    r.nodeId(), r.hello().name());
+            events.publish(new NodeEvent(clock.millis(), "failed", r.nodeId(), r.hello().name(), r.hello().device().name()));
+        }
+    }
+
+    private int releaseLeases(String nodeId) {
+        return store.release(nodeId, clock.millis());
+    }
+
+    private JobRecord job(WorkUnitKey key) {
+        return jobs.get(key.jobId()).orElseThrow(() -> new UnknownJobException(key.jobId()));
+    }
+
+    private static WorkUnit unitOf(JobRecord job, WorkUnitKey key) {
+        return JobPlanner.unitOf(key.jobId(), job.spec(), key.frame(), key.tileIndex(), key.rangeIndex());
+    }
+}
