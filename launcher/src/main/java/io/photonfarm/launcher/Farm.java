@@ -1,5 +1,10 @@
 package io.photonfarm.launcher;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +24,33 @@ public final class Farm implements Runnable {
     }
 
     public static void main(String[] args) {
+        configureLogging();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * One line per record (time, level, message), and the libraries' start-up chatter (Hazelcast,
+     * Jetty, Javalin) kept to warnings, so what PhotonFarm says is readable. A logging configuration
+     * file given with {@code -Djava.util.logging.config.file} wins.
+     */
+    static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        String config = String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler",
+                ".level=INFO",
+                "java.util.logging.ConsoleHandler.level=ALL",
+                "java.util.logging.SimpleFormatter.format=%1$tT %4$s %5$s%6$s%n",
+                "com.hazelcast.level=WARNING",
+                "org.eclipse.jetty.level=WARNING",
+                "io.javalin.level=WARNING",
+                "");
+        try {
+            LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("configuring logging", e);
+        }
     }
 
     /** The configured command line (also used by tests, which call {@code execute} in-process). */

@@ -14,7 +14,7 @@ final class Greeting {
         out.println(generatedToken
                 ? "token (generated; set " + CoordinatorOptions.TOKEN_ENV + " to choose one): " + token
                 : "token: from $" + CoordinatorOptions.TOKEN_ENV);
-        out.println("datasets: " + c.datasetRoot().toAbsolutePath().resolve("jobs"));
+        out.println("datasets: " + c.datasetRoot().toAbsolutePath().normalize().resolve("jobs"));
         out.println("state: " + c.settings().durability());
         out.println("try:  curl -H 'Authorization: Bearer " + (generatedToken ? token : "$" + CoordinatorOptions.TOKEN_ENV)
                 + "' " + c.url() + "/api/v1/jobs");

@@ -105,7 +105,7 @@ final class UpCommand implements Callable<Integer> {
                     .POST(HttpRequest.BodyPublishers.ofString(DEMO_JOB)).build(), HttpResponse.BodyHandlers.ofString());
             out.println(r.statusCode() == 201
                     ? "submitted the demo job 'demo' (8 frames of the Cornell box); frames appear under "
-                            + coordinator.datasetRoot().toAbsolutePath().resolve("jobs/demo/frames")
+                            + coordinator.datasetRoot().toAbsolutePath().normalize().resolve("jobs/demo/frames")
                     : "could not submit the demo job: HTTP " + r.statusCode() + " " + r.body());
             out.flush();
         }
