@@ -111,23 +111,38 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     public int recover() {
         int queued = 0;
         for (JobRecord job : jobs.all()) {
-            JobSpec spec = job.spec();
-            for (int frame = 0; frame < spec.frames(); frame++) {
-                if (ledger.isWritten(job.jobId(), frame)) {
-                    continue;
+            try {
+                queued += recover(job);
+            } catch (RuntimeException e) {
+                // One damaged job must not keep the coordinator from starting and serving the others.
+                LOG.log(System.Logger.Level.ERROR, "recovering job " + job.jobId() + ": " + e, e);
+            }
+        }
+        return queued;
+    }
+
+    private int recover(JobRecord job) {
+        JobSpec spec = job.spec();
+        if (ledger.counts(job.jobId()).written() == spec.frames()) {
+            return 0;
+        }
+        int queued = 0;
+        List<Integer> unwritten = ledger.completeButUnwritten(job.jobId());
+        for (int frame = 0; frame < spec.frames(); frame++) {
+            if (ledger.isWritten(job.jobId(), frame)) {
+                continue;
+            }
+            boolean complete = unwritten.contains(frame);
+            for (WorkUnitKey key : keysOf(job, frame)) {
+                WorkState s = store.state(key).orElse(null);
+                if (s != null && s.status() == WorkStatus.DONE) {
+                    complete |= ledger.markDone(key, indexInFrame(spec, key));
                 }
-                boolean complete = false;
-                for (WorkUnitKey key : keysOf(job, frame)) {
-                    WorkState s = store.state(key).orElse(null);
-                    if (s != null && s.status() == WorkStatus.DONE) {
-                        complete |= ledger.markDone(key, indexInFrame(spec, key));
-                    }
-                }
-                if (complete || ledger.completeButUnwritten(job.jobId()).contains(frame)) {
-                    int f = frame;
-                    assembly.execute(() -> assemble(job, f));
-                    queued++;
-                }
+            }
+            if (complete) {
+                int f = frame;
+                assembly.execute(() -> assemble(job, f));
+                queued++;
             }
         }
         return queued;
