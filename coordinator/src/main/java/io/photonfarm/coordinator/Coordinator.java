@@ -105,6 +105,7 @@ public final class Coordinator implements AutoCloseable {
             timer.scheduleWithFixedDelay(guard("requeueing expired leases", reaper), reapEvery, reapEvery, TimeUnit.MILLISECONDS);
             timer.scheduleWithFixedDelay(guard("detecting lost nodes", work::detectLostNodes), 1, 1, TimeUnit.SECONDS);
             timer.scheduleWithFixedDelay(guard("publishing progress", progress), 250, 250, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(guard("sweeping for unwritten frames", frames::sweep), 5, 5, TimeUnit.SECONDS);
             int recovered = frames.recover();
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "recovering {0} frames whose units were all done but which were not written",

@@ -18,6 +18,7 @@ import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.jobs.JobCatalog;
 import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
+import io.photonfarm.coordinator.frames.FrameKey;
 import io.photonfarm.coordinator.frames.FrameLedger;
 import io.photonfarm.coordinator.schedule.WorkState;
 import io.photonfarm.coordinator.schedule.WorkStatus;
@@ -27,6 +28,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -50,6 +54,10 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     private final InstantSource clock;
     private final ExecutorService assembly;
     private final ObjectMapper json;
+    /** Frames this coordinator is assembling now. */
+    private final Set<FrameKey> inFlight = ConcurrentHashMap.newKeySet();
+    /** Complete, unwritten frames seen by the previous sweep. */
+    private final Set<FrameKey> pendingSweep = ConcurrentHashMap.newKeySet();
 
     public FrameCompletion(DatasetLayout layout, TileSpool spool, FrameAssembler assembler, FrameLedger ledger,
             WorkStore store, JobCatalog jobs, EventBus events, InstantSource clock, ExecutorService assembly,
@@ -148,13 +156,42 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         return queued;
     }
 
+    /**
+     * Assembles frames the ledger counts as complete that are still unwritten after a whole sweep
+     * interval: those whose assembly failed or was cut short, and those whose units were lost to a
+     * crash after the ledger had counted them (they are rendered again, and the ledger does not say
+     * "complete" twice). Schedule it every few seconds on every coordinator.
+     */
+    public void sweep() {
+        Set<FrameKey> seen = new HashSet<>();
+        for (JobRecord job : jobs.all()) {
+            if (ledger.counts(job.jobId()).written() == job.spec().frames()) {
+                continue;
+            }
+            for (int frame : ledger.completeButUnwritten(job.jobId())) {
+                FrameKey key = new FrameKey(job.jobId(), frame);
+                seen.add(key);
+                if (pendingSweep.contains(key) && inFlight.add(key)) {
+                    assembly.execute(() -> assemble(job, frame));
+                }
+            }
+        }
+        pendingSweep.retainAll(seen);
+        pendingSweep.addAll(seen);
+    }
+
     private void assemble(JobRecord job, int frame) {
+        FrameKey frameKey = new FrameKey(job.jobId(), frame);
+        inFlight.add(frameKey);
         try {
             List<AcceptedUnit> units = new ArrayList<>();
             for (WorkUnitKey key : keysOf(job, frame)) {
                 WorkState s = store.state(key).orElseThrow(() -> new IllegalStateException("unit " + key + " is unknown"));
                 if (s.status() != WorkStatus.DONE) {
-                    throw new IllegalStateException("unit " + key + " is " + s.status() + ", not DONE");
+                    // Its completion was lost in a crash and it is being rendered again; a later sweep assembles the frame.
+                    LOG.log(System.Logger.Level.INFO, "job {0} frame {1} waits for unit {2} ({3})", job.jobId(), frame,
+                            key, s.status());
+                    return;
                 }
                 units.add(new AcceptedUnit(key, s.epoch()));
             }
@@ -172,8 +209,10 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // The units stay DONE and the frame unwritten: the next start's recover() tries again.
+            // The units stay DONE and the frame unwritten: a later sweep (or the next start) tries again.
             LOG.log(System.Logger.Level.ERROR, "assembling job " + job.jobId() + " frame " + frame + ": " + e, e);
+        } finally {
+            inFlight.remove(frameKey);
         }
     }
 
