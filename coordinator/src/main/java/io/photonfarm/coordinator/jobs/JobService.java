@@ -54,14 +54,14 @@ public final class JobService {
     }
 
     /**
-     * @throws JobSpecException for any invalid field, or an id that exists already
+     * @throws JobSpecException for any invalid field
+     * @throws DuplicateJobException if another job has the id already
      */
     public JobView submit(JobRequest request) {
         JobRecord job = catalog.prepare(request, clock.millis());
         List<WorkUnit> units = planner.plan(job.jobId(), job.spec());
         if (!catalog.store(job)) {
-            throw new JobSpecException(List.of(new JobSpecException.Violation("id", job.jobId().value(),
-                    "an id no other job has")));
+            throw new DuplicateJobException(job.jobId());
         }
         listener.submitted(job, units);
         store.addJob(job.jobId(), job.spec().priority(), units);
