@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.disableCompression();
         });
         app.before("/api/*", this::authenticate);
-        mapErrors();
+        mapErrors(maxRequestBytes);
         Registrar registrar = new Registrar();
         groups.forEach(g -> g.accept(registrar));
     }
@@ -113,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void mapErrors() {
+    private void mapErrors(long maxRequestBytes) {
         app.exception(CompletionException.class, (e, ctx) -> {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof Exception ex) {
@@ -122,6 +122,11 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 500, String.valueOf(cause));
             }
         });
+        // Javalin answers its own HttpResponseExceptions (413, 404 of unknown paths...) in plain text
+        // unless a handler is registered for that type: register one, so every error is an ApiError.
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "request body too large: at most " + maxRequestBytes + " bytes are accepted"
+                        : e.getMessage()));
         app.exception(Exception.class, this::handle);
     }
 
