@@ -53,6 +53,14 @@ public final class ApiServer implements AutoCloseable {
 
         void sse(String path, Consumer<io.javalin.http.sse.SseClient> client) {
             routes.add(new Route("GET", path));
+            // Javalin's SSE handler streams only to "Accept: text/event-stream" (what EventSource sends)
+            // and answers anything else with an empty 200; say what is wrong instead.
+            app.before(path, ctx -> {
+                if (ctx.method() == HandlerType.GET && !"text/event-stream".equals(ctx.header("Accept"))) {
+                    throw new io.javalin.http.HttpResponseException(406, "GET " + path
+                            + " is an event stream: send 'Accept: text/event-stream'");
+                }
+            });
             app.sse(path, client);
         }
     }

@@ -135,7 +135,8 @@ class OpenApiContractTest {
                 "put /api/v1/nodes/{nodeId}/units/{jobId}/{frame}/{tile}/{range}/result",
                 List.of("200", "400", "401", "404", "409", "413"),
                 "post /api/v1/nodes/{nodeId}/drain", List.of("202", "404"),
-                "post /api/v1/nodes/{nodeId}/leave", List.of("204"));
+                "post /api/v1/nodes/{nodeId}/leave", List.of("204"),
+                "get /api/v1/events", List.of("200", "401", "406"));
         List<String> missing = new ArrayList<>();
         observed.forEach((route, statuses) -> {
             String[] mp = route.split(" ");
