@@ -40,6 +40,17 @@ final class TestNode {
         this.welcome = r.as(NodeWelcome.class);
     }
 
+    private TestNode(TestFarm farm, String name, NodeWelcome welcome) {
+        this.farm = farm;
+        this.name = name;
+        this.welcome = welcome;
+    }
+
+    /** The same node, calling another coordinator of the farm. */
+    TestNode via(TestFarm other) {
+        return new TestNode(other, name, welcome);
+    }
+
     String id() {
         return welcome.nodeId();
     }
