@@ -53,6 +53,14 @@ public final class ApiServer implements AutoCloseable {
 
         void sse(String path, Consumer<io.javalin.http.sse.SseClient> client) {
             routes.add(new Route("GET", path));
+            // Javalin's SSE handler streams only to "Accept: text/event-stream" (what EventSource sends)
+            // and answers anything else with an empty 200; say what is wrong instead.
+            app.before(path, ctx -> {
+                if (ctx.method() == HandlerType.GET && !"text/event-stream".equals(ctx.header("Accept"))) {
+                    throw new io.javalin.http.HttpResponseException(406, "GET " + path
+                            + " is an event stream: send 'Accept: text/event-stream'");
+                }
+            });
             app.sse(path, client);
         }
     }
@@ -72,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.disableCompression();
         });
         app.before("/api/*", this::authenticate);
-        mapErrors();
+        mapErrors(maxRequestBytes);
         Registrar registrar = new Registrar();
         groups.forEach(g -> g.accept(registrar));
     }
@@ -113,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void mapErrors() {
+    private void mapErrors(long maxRequestBytes) {
         app.exception(CompletionException.class, (e, ctx) -> {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof Exception ex) {
@@ -122,6 +130,11 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 500, String.valueOf(cause));
             }
         });
+        // Javalin answers its own HttpResponseExceptions (413, 404 of unknown paths...) in plain text
+        // unless a handler is registered for that type: register one, so every error is an ApiError.
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "request body too large: at most " + maxRequestBytes + " bytes are accepted"
+                        : e.getMessage()));
         app.exception(Exception.class, this::handle);
     }
 

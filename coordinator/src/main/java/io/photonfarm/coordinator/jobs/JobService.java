@@ -3,6 +3,7 @@ package io.photonfarm.coordinator.jobs;
 import io.photonfarm.api.event.JobChangedEvent;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.JobLimits;
+import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.api.job.JobView;
 import io.photonfarm.api.work.WorkUnit;
@@ -53,14 +54,14 @@ public final class JobService {
     }
 
     /**
-     * @throws JobSpecException for any invalid field, or an id that exists already
+     * @throws JobSpecException for any invalid field
+     * @throws DuplicateJobException if another job has the id already
      */
     public JobView submit(JobRequest request) {
         JobRecord job = catalog.prepare(request, clock.millis());
         List<WorkUnit> units = planner.plan(job.jobId(), job.spec());
         if (!catalog.store(job)) {
-            throw new JobSpecException(List.of(new JobSpecException.Violation("id", job.jobId().value(),
-                    "an id no other job has")));
+            throw new DuplicateJobException(job.jobId());
         }
         listener.submitted(job, units);
         store.addJob(job.jobId(), job.spec().priority(), units);
@@ -109,7 +110,13 @@ public final class JobService {
                 }
             }
         }
-        return new JobView(r.jobId(), r.spec(), status, p == null ? null : p.error(), r.submittedAtMillis(),
+        JobSpec spec = r.spec();
+        if (state != null && state.priority() != spec.priority()) {
+            // The record keeps the submitted spec; the priority may have been changed since.
+            spec = new JobSpec(spec.sceneRef(), spec.frames(), spec.width(), spec.height(), spec.spp(), spec.maxBounces(),
+                    spec.seed(), spec.tileSize(), spec.samplesPerUnit(), state.priority());
+        }
+        return new JobView(r.jobId(), spec, status, p == null ? null : p.error(), r.submittedAtMillis(),
                 p == null ? 0 : p.units(), p == null ? 0 : p.queued(), p == null ? 0 : p.leased(), p == null ? 0 : p.done(),
                 p == null ? 0 : p.failed(), written, excluded, state == null ? null : state.lastNodeError());
     }

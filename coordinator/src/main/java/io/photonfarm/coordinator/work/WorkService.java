@@ -32,6 +32,8 @@ import io.photonfarm.coordinator.nodes.UnitSizer;
 import io.photonfarm.coordinator.schedule.CompleteOutcome;
 import io.photonfarm.coordinator.schedule.FailOutcome;
 import io.photonfarm.coordinator.schedule.JobPlanner;
+import io.photonfarm.coordinator.schedule.WorkState;
+import io.photonfarm.coordinator.schedule.WorkStatus;
 import io.photonfarm.coordinator.schedule.WorkStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,6 +172,22 @@ public final class WorkService {
             throw new MalformedTileResultException("result for " + key + " covers " + result.rect() + " samples "
                     + result.samples() + ", but the unit is " + unit.rect() + " samples " + unit.samples());
         }
+        // Spool only under a lease the node holds now. Writing first and discarding on refusal would,
+        // for an epoch the scheduler already accepted (quoted by another node, or the same lease
+        // retried after the frame was written), overwrite or delete the accepted result's bytes.
+        WorkState before = store.state(key).orElse(null);
+        if (before != null && before.status() == WorkStatus.DONE) {
+            if (before.epoch() != epoch || !nodeId.equals(before.nodeId())) {
+                return new UnitOutcome(key, CompleteOutcome.ALREADY_DONE.name());
+            }
+            // The same lease repeating its completion (its first answer was lost): the bytes are spooled,
+            // or the frame written, already; announce it again in case the first call stopped short of that.
+            output.accepted(job, key, epoch);
+            return new UnitOutcome(key, CompleteOutcome.ACCEPTED.name());
+        }
+        if (before == null || !before.heldBy(epoch, nodeId)) {
+            throw stale(nodeId, key, epoch);
+        }
         try {
             output.spool(key, epoch, encoded);
         } catch (IOException e) {
@@ -184,11 +202,15 @@ public final class WorkService {
             case ALREADY_DONE -> output.discard(key, epoch);
             case STALE -> {
                 output.discard(key, epoch);
-                throw new StaleLeaseException("result for " + key + " refused: node " + nodeId
-                        + " does not hold lease epoch " + epoch + " (it expired and was taken over, or the job was cancelled)");
+                throw stale(nodeId, key, epoch);
             }
         }
         return new UnitOutcome(key, outcome.name());
+    }
+
+    private static StaleLeaseException stale(String nodeId, WorkUnitKey key, long epoch) {
+        return new StaleLeaseException("result for " + key + " refused: node " + nodeId
+                + " does not hold lease epoch " + epoch + " (it expired and was taken over, or the job was cancelled)");
     }
 
     /** Takes a node's report that it could not render a unit. */
