@@ -116,6 +116,7 @@ public final class WorkLoop implements Runnable {
             stats.idle();
             String nodeId = registration.nodeId();
             ClaimReply reply;
+            long claimStart = stats.now();
             try {
                 reply = interruptibly(() -> retrier.call("claiming work", () -> client.claim(nodeId,
                         options.claimWait(), options.maxUnitsPerClaim()), this::stoppingOrDraining));
@@ -123,6 +124,7 @@ public final class WorkLoop implements Runnable {
                 interruptibly(() -> registration.reRegister(nodeId, this::stoppingOrDraining));
                 continue;
             }
+            stats.claimed(claimStart);
             if (reply == null) {
                 continue;
             }
@@ -152,9 +154,11 @@ public final class WorkLoop implements Runnable {
             try {
                 result = renderer.render(grant.frame(), unit);
             } catch (RuntimeException e) {
+                stats.renderEnded();
                 reportFailure(ref, e);
                 return;
             }
+            stats.renderEnded();
             stats.rendered((long) unit.rect().pixelCount() * unit.samples().count(),
                     Duration.between(started, clock.instant()));
             if (held.isLost(key)) {
@@ -169,6 +173,7 @@ public final class WorkLoop implements Runnable {
     }
 
     private void upload(LeaseRef ref, byte[] encoded) throws InterruptedException {
+        long start = stats.now();
         try {
             UnitOutcome outcome = retrier.call("uploading unit " + ref.key() + " epoch " + ref.epoch(),
                     () -> client.upload(registration.nodeId(), ref, encoded), this::stopGraceOver);
@@ -185,6 +190,8 @@ public final class WorkLoop implements Runnable {
         } catch (CoordinatorException.Rejected e) {
             stats.failed();
             log(Level.ERROR, ref, "result refused: " + e.getMessage());
+        } finally {
+            stats.uploaded(start);
         }
     }
 
@@ -279,6 +286,11 @@ public final class WorkLoop implements Runnable {
     /** How {@link #run()} ended ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_UNAUTHORIZED}), or -1 while running. */
     public int exitCode() {
         return exitCode.get();
+    }
+
+    /** Where this node's time went so far: rendering, claiming, uploading (see {@link NodeTimes}). */
+    public NodeTimes times() {
+        return stats.times();
     }
 
     /** The token refusal that ended the loop, if that is how it ended. */
