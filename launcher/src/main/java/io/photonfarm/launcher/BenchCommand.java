@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * protocol, node idle time and archive streaming.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive.",
-        subcommands = {BenchCommand.Render.class, ProtocolBench.class, ArchiveBench.class})
+        subcommands = {BenchCommand.Render.class, ProtocolBench.class, IdleBench.class, ArchiveBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     RenderBench render;
