@@ -68,7 +68,7 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
      * Unit changes are written behind, 1 s late. Every claim and every completion changes a unit, and
      * on a 2-core machine with embedded H2 write-through carried about 1,200-1,500 claim+complete
      * pairs per second (about 3,000 with H2's default 500 ms commit delay, which a killed process
-     * loses anyway) against 8,000-14,000 in memory or written behind (see ClaimThroughputTest),
+     * loses anyway) against 8,000-14,000 in memory or written behind (measured with 4 threads on the store itself),
      * short of the farm's 5,000. The cost: if every member dies at once, the last second of unit
      * changes is lost, so a unit completed in it is rendered again (the frame ledger, written through,
      * still knows it was done and does not count it twice), and a lease granted in it is forgotten

@@ -44,6 +44,15 @@ public final class NodeRunner {
      *         coordinator refused the token, {@link WorkLoop#EXIT_FAILED} (1) on anything unexpected (logged)
      */
     public static int run(NodeOptions options, RenderBackend backend, NodeDevice device) {
+        return run(options, backend, device, loop -> { });
+    }
+
+    /**
+     * {@link #run(NodeOptions, RenderBackend, NodeDevice)}, handing the loop to {@code started} before it
+     * runs (benchmarks read its {@link WorkLoop#times()} and stop it with {@link WorkLoop#stop()}).
+     */
+    public static int run(NodeOptions options, RenderBackend backend, NodeDevice device,
+            java.util.function.Consumer<WorkLoop> started) {
         Clock clock = Clock.systemUTC();
         CoordinatorClient client = CoordinatorClient.create(options.coordinator(), options.token());
         Retrier retrier = new Retrier(Backoff.standard(), d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000),
@@ -58,6 +67,7 @@ public final class NodeRunner {
             WorkLoop loop = new WorkLoop(client, new CachedSceneRenderer(backend, scenes), retrier, clock, options, hello);
             Thread hook = new Thread(() -> stopAndWait(loop, options), "node-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            started.accept(loop);
             try {
                 loop.run();
             } finally {

@@ -4,6 +4,7 @@ import io.photonfarm.api.node.Heartbeat;
 import io.photonfarm.api.node.NodeActivity;
 import io.photonfarm.api.work.WorkUnitKey;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * What the node reports in its heartbeats: activity, current unit, throughput and counts.
@@ -20,6 +21,24 @@ final class NodeStats {
     private boolean measured;
     private long done;
     private long failed;
+    private final LongSupplier nanoTime;
+    private long renders;
+    private long renderNanos;
+    private long renderStart;
+    private long firstRenderStart;
+    private long lastRenderEnd;
+    private long claimNanos;
+    private long claims;
+    private long uploadNanos;
+
+    NodeStats() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic clock, nanoseconds (times renders, claims and uploads for {@link #times()}) */
+    NodeStats(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     synchronized void idle() {
         if (activity != NodeActivity.DRAINING) {
@@ -33,6 +52,35 @@ final class NodeStats {
             activity = NodeActivity.RENDERING;
         }
         current = unit;
+        renderStart = nanoTime.getAsLong();
+        if (renders == 0) {
+            firstRenderStart = renderStart;
+        }
+    }
+
+    /** The render begun by {@link #rendering} ended (rendered or failed). */
+    synchronized void renderEnded() {
+        lastRenderEnd = nanoTime.getAsLong();
+        renderNanos += lastRenderEnd - renderStart;
+        renders++;
+    }
+
+    /** Reads the clock {@link #times()} uses. */
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
+    synchronized void claimed(long startNanos) {
+        claimNanos += nanoTime.getAsLong() - startNanos;
+        claims++;
+    }
+
+    synchronized void uploaded(long startNanos) {
+        uploadNanos += nanoTime.getAsLong() - startNanos;
+    }
+
+    synchronized NodeTimes times() {
+        return new NodeTimes(renders, renderNanos, claimNanos, claims, uploadNanos, firstRenderStart, lastRenderEnd);
     }
 
     synchronized void draining() {

@@ -17,6 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A node's life: register (retrying while the coordinator is away), then claim units with a long
  * poll and render each granted unit in order, uploading its result (a 409 drops it) or reporting
- * its failure; meanwhile a renewer keeps the held leases alive and a heartbeat reports progress.
+ * its failure. A result is uploaded on a thread of its own while the next unit renders (at most one
+ * upload in flight; a unit's lease is held until its upload is answered), so the device does not
+ * wait for the network; meanwhile a renewer keeps the held leases alive and a heartbeat reports progress.
  * Ends after a drain request (finish the batch, leave), {@link #stop()} (finish the unit being
  * rendered, upload it, leave: the coordinator requeues the rest of the batch) or a rejected token.
  * {@link #run()} runs on the caller's thread; {@link #exitCode()} says how it ended.
@@ -59,6 +64,10 @@ public final class WorkLoop implements Runnable {
     private volatile Instant stopDeadline;
     private Thread worker;
     private boolean interruptible;
+    /** Uploads results one at a time, so the worker renders the next unit meanwhile. */
+    private ExecutorService uploader;
+    /** The upload in flight, or null; only the worker thread touches it. */
+    private Future<?> pendingUpload;
 
     /**
      * @param hello what the node says about itself when it registers
@@ -84,7 +93,16 @@ public final class WorkLoop implements Runnable {
             NodeWelcome welcome = interruptibly(() -> registration.register(this::stoppingOrDraining));
             if (welcome != null) {
                 background = startBackground(welcome);
-                work();
+                uploader = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "node-uploader");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    work();
+                } finally {
+                    awaitUpload(); // the last result goes up before the node leaves (or ends)
+                }
                 leave();
             }
             exitCode.set(fatal.get() != null ? EXIT_UNAUTHORIZED : EXIT_OK);
@@ -106,6 +124,9 @@ public final class WorkLoop implements Runnable {
             if (background != null) {
                 background.shutdownNow();
             }
+            if (uploader != null) {
+                uploader.shutdownNow();
+            }
             stats.idle();
             stopped.countDown();
         }
@@ -116,6 +137,7 @@ public final class WorkLoop implements Runnable {
             stats.idle();
             String nodeId = registration.nodeId();
             ClaimReply reply;
+            long claimStart = stats.now();
             try {
                 reply = interruptibly(() -> retrier.call("claiming work", () -> client.claim(nodeId,
                         options.claimWait(), options.maxUnitsPerClaim()), this::stoppingOrDraining));
@@ -123,6 +145,7 @@ public final class WorkLoop implements Runnable {
                 interruptibly(() -> registration.reRegister(nodeId, this::stoppingOrDraining));
                 continue;
             }
+            stats.claimed(claimStart);
             if (reply == null) {
                 continue;
             }
@@ -141,6 +164,7 @@ public final class WorkLoop implements Runnable {
         WorkUnit unit = grant.assignment().unit();
         WorkUnitKey key = unit.key();
         LeaseRef ref = new LeaseRef(key, lease.epoch());
+        boolean released = false;
         try {
             if (held.isLost(key)) {
                 log(Level.INFO, ref, "lease lost before rendering; skipped");
@@ -152,23 +176,59 @@ public final class WorkLoop implements Runnable {
             try {
                 result = renderer.render(grant.frame(), unit);
             } catch (RuntimeException e) {
+                stats.renderEnded();
                 reportFailure(ref, e);
                 return;
             }
+            stats.renderEnded();
             stats.rendered((long) unit.rect().pixelCount() * unit.samples().count(),
                     Duration.between(started, clock.instant()));
             if (held.isLost(key)) {
                 log(Level.INFO, ref, "lease lost while rendering; result dropped");
                 return;
             }
-            upload(ref, codec.encode(result));
+            byte[] encoded = codec.encode(result);
+            awaitUpload(); // at most one upload in flight: it overlaps this unit's successor's render
+            released = true; // the upload releases the lease once the coordinator answered
+            pendingUpload = uploader.submit(() -> {
+                try {
+                    upload(ref, encoded);
+                } finally {
+                    held.release(key);
+                }
+                return null;
+            });
         } finally {
-            held.release(key);
+            if (!released) {
+                held.release(key);
+            }
             stats.idle();
         }
     }
 
+    /** Waits for the upload in flight, if any, and rethrows what ended it abnormally. */
+    private void awaitUpload() throws InterruptedException {
+        Future<?> f = pendingUpload;
+        if (f == null) {
+            return;
+        }
+        pendingUpload = null;
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("uploading a result: " + cause, cause);
+        }
+    }
+
     private void upload(LeaseRef ref, byte[] encoded) throws InterruptedException {
+        long start = stats.now();
         try {
             UnitOutcome outcome = retrier.call("uploading unit " + ref.key() + " epoch " + ref.epoch(),
                     () -> client.upload(registration.nodeId(), ref, encoded), this::stopGraceOver);
@@ -185,6 +245,8 @@ public final class WorkLoop implements Runnable {
         } catch (CoordinatorException.Rejected e) {
             stats.failed();
             log(Level.ERROR, ref, "result refused: " + e.getMessage());
+        } finally {
+            stats.uploaded(start);
         }
     }
 
@@ -279,6 +341,11 @@ public final class WorkLoop implements Runnable {
     /** How {@link #run()} ended ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_UNAUTHORIZED}), or -1 while running. */
     public int exitCode() {
         return exitCode.get();
+    }
+
+    /** Where this node's time went so far: rendering, claiming, uploading (see {@link NodeTimes}). */
+    public NodeTimes times() {
+        return stats.times();
     }
 
     /** The token refusal that ended the loop, if that is how it ended. */

@@ -24,13 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * How many claim+complete pairs per second one member carries, with each durability setting.
- * Prints its figures (the machine decides them, so nothing is asserted about speed; the first run
- * also warms the JVM up, so it reads low); asserts only
- * that every unit was done exactly once.
+ * Concurrent claimers on one member, with each durability setting, complete every unit exactly
+ * once. Speed is not a test's business: {@code farm bench protocol} measures it over HTTP.
  */
-class ClaimThroughputTest {
-    private static final int UNITS = 6_000;
+class ClaimCompleteOnceTest {
+    private static final int UNITS = 600;
     private static final int THREADS = 4;
     private static final long LEASE = 60_000;
 
@@ -38,8 +36,8 @@ class ClaimThroughputTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}, {1} per claim")
-    @CsvSource({"none, 1", "write-through, 1", "write-behind, 1", "none, 8", "write-through, 8", "write-behind, 8"})
-    void claimsAndCompletesEveryUnitOnceAndPrintsTheRate(String mode, int perClaim) throws Exception {
+    @CsvSource({"none, 1", "write-through, 8", "write-behind, 8"})
+    void claimsAndCompletesEveryUnitOnce(String mode, int perClaim) throws Exception {
         Durability durability = mode.equals("none") ? Durability.none() : Durability.h2(dir);
         WritePolicy unitWrites = mode.equals("write-behind") ? WritePolicy.behind(1) : WritePolicy.THROUGH;
         try (TestCluster cluster = new TestCluster(1);
@@ -51,12 +49,9 @@ class ClaimThroughputTest {
                 units.add(new WorkUnit(new WorkUnitKey(job, i / 64, i % 64, 0), new TileRect(0, 0, 16, 16),
                         new SampleRange(0, 1)));
             }
-            long addStart = System.nanoTime();
             store.addJob(job, 0, units);
-            double addSeconds = (System.nanoTime() - addStart) / 1e9;
             AtomicInteger accepted = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            long start = System.nanoTime();
             List<Future<?>> nodes = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 String node = "node-" + t;
@@ -76,11 +71,7 @@ class ClaimThroughputTest {
             for (Future<?> f : nodes) {
                 f.get();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
-            System.out.printf("claim throughput, %s, %d per claim, %d threads: %d claim+complete pairs in %.2f s = %.0f/s"
-                    + " (adding the job took %.2f s)%n", mode, perClaim, THREADS, UNITS, seconds, UNITS / seconds,
-                    addSeconds);
             assertEquals(UNITS, accepted.get());
             assertEquals(UNITS, store.progress(job).orElseThrow().done());
         }
