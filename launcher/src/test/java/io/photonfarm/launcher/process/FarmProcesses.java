@@ -52,9 +52,9 @@ final class FarmProcesses implements AfterEachCallback {
                         .toString()));
     }
 
-    /** Starts {@code farm <args>} with the test token in its environment. */
-    FarmProcess farm(String name, Path workDir, String... args) {
-        return track(FarmProcess.start(name, workDir, Map.of("PHOTONFARM_TOKEN", TOKEN), args));
+    /** Starts {@code farm <args>} with {@code env} (and no PHOTONFARM_TOKEN unless it is in {@code env}). */
+    FarmProcess farm(String name, Path workDir, Map<String, String> env, String... args) {
+        return track(FarmProcess.start(name, workDir, env, args));
     }
 
     static FarmApi api(URI url) {
