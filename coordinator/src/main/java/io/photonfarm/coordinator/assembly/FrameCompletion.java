@@ -26,6 +26,7 @@ import io.photonfarm.coordinator.schedule.WorkStore;
 import io.photonfarm.coordinator.work.FrameOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,6 +108,13 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     public void accepted(JobRecord job, WorkUnitKey key, long epoch) {
         if (ledger.markDone(key, indexInFrame(job.spec(), key))) {
             assembly.execute(() -> assemble(job, key.frame()));
+        } else if (ledger.isWritten(job.jobId(), key.frame())) {
+            // Rendered again after a crash lost its DONE state, for a frame already written: never assembled.
+            discard(key, epoch);
+        } else if (ledger.isComplete(job.jobId(), key.frame())) {
+            // The ledger kept done bits that the store lost in a crash (both write behind), so the frame
+            // looked complete before this unit was DONE again; the assembly tried then failed. Now it can.
+            assembly.execute(() -> assemble(job, key.frame()));
         }
     }
 
@@ -137,7 +145,7 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         int queued = 0;
         List<Integer> unwritten = ledger.completeButUnwritten(job.jobId());
         for (int frame = 0; frame < spec.frames(); frame++) {
-            if (ledger.isWritten(job.jobId(), frame)) {
+            if (ledger.isWritten(job.jobId(), frame) || adoptWrittenOnDisk(job, frame)) {
                 continue;
             }
             boolean complete = unwritten.contains(frame);
@@ -184,6 +192,12 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         FrameKey frameKey = new FrameKey(job.jobId(), frame);
         inFlight.add(frameKey);
         try {
+            if (!ledger.isWritten(job.jobId(), frame) && adoptWrittenOnDisk(job, frame)) {
+                events.publish(new FrameDoneEvent(clock.millis(), job.jobId(), frame,
+                        layout.jobDir(job.jobId()).relativize(layout.frameDir(job.jobId(), frame)).toString()));
+                publishCompletedIfLast(job);
+                return;
+            }
             List<AcceptedUnit> units = new ArrayList<>();
             for (WorkUnitKey key : keysOf(job, frame)) {
                 WorkState s = store.state(key).orElseThrow(() -> new IllegalStateException("unit " + key + " is unknown"));
@@ -204,15 +218,48 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
                 LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());
                 events.publish(new FrameDoneEvent(clock.millis(), job.jobId(), frame,
                         layout.jobDir(job.jobId()).relativize(r.frameDir()).toString()));
-                if (ledger.counts(job.jobId()).written() == spec.frames()) {
-                    events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
-                }
+                publishCompletedIfLast(job);
             }
         } catch (IOException | RuntimeException e) {
             // The units stay DONE and the frame unwritten: a later sweep (or the next start) tries again.
             LOG.log(System.Logger.Level.ERROR, "assembling job " + job.jobId() + " frame " + frame + ": " + e, e);
         } finally {
             inFlight.remove(frameKey);
+        }
+    }
+
+    /**
+     * A frame whose {@code meta.json} is on disk is written: the assembler writes it last and durably,
+     * and never rewrites a frame that has one. After a crash the ledger and the unit states (both
+     * written behind) may have lost that frame's written flag and some done bits, and the store may
+     * even have requeued its units; the ledger is brought in line with the disk instead of waiting
+     * for units that will never all be DONE together again.
+     *
+     * @return whether the frame was on disk (and is now written in the ledger)
+     */
+    private boolean adoptWrittenOnDisk(JobRecord job, int frame) {
+        if (!Files.exists(layout.metaJson(job.jobId(), frame))) {
+            return false;
+        }
+        for (WorkUnitKey key : keysOf(job, frame)) {
+            ledger.markDone(key, indexInFrame(job.spec(), key));
+        }
+        if (ledger.markWritten(job.jobId(), frame)) {
+            LOG.log(System.Logger.Level.INFO, "job {0} frame {1} was written before a crash the ledger did not "
+                    + "record; marked written, not rewritten", job.jobId(), frame);
+        }
+        try {
+            spool.deleteFrame(job.jobId(), frame);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "deleting the spool of written job " + job.jobId() + " frame " + frame
+                    + ": " + e);
+        }
+        return true;
+    }
+
+    private void publishCompletedIfLast(JobRecord job) {
+        if (ledger.counts(job.jobId()).written() == job.spec().frames()) {
+            events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
         }
     }
 

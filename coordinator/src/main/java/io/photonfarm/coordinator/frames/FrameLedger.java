@@ -48,6 +48,9 @@ public interface FrameLedger {
     /** Whether the frame's files are written; false for an unknown frame. */
     boolean isWritten(JobId jobId, int frame);
 
+    /** Whether every unit of the frame is done (written or not); false for an unknown frame. */
+    boolean isComplete(JobId jobId, int frame);
+
     /** The job's frames by progress; all zero for an unknown job. */
     FrameCounts counts(JobId jobId);
 

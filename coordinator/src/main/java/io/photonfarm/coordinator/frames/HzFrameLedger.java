@@ -106,6 +106,12 @@ public final class HzFrameLedger implements FrameLedger {
     }
 
     @Override
+    public boolean isComplete(JobId jobId, int frame) {
+        FrameState s = frames.get(new FrameKey(jobId, frame));
+        return s != null && s.complete();
+    }
+
+    @Override
     public FrameCounts counts(JobId jobId) {
         int[] c = frames.aggregate(new Counter(), ofJob(jobId));
         return new FrameCounts(c[0], c[1], c[2]);
