@@ -3,7 +3,6 @@ package io.photonfarm.launcher.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,13 +54,9 @@ final class FarmApi {
                 throw new AssertionError("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
             }
             return Optional.of(JSON.readTree(r.body()));
-        } catch (ConnectException e) {
-            return Optional.empty();
         } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException || String.valueOf(e.getMessage()).contains("closed")) {
-                return Optional.empty();
-            }
-            throw new java.io.UncheckedIOException("GET " + path + ": " + e.getMessage(), e);
+            // Refused, reset or timed out: the coordinator is not answering (killed, or not started yet).
+            return Optional.empty();
         }
     }
 

@@ -52,8 +52,8 @@ class UpProcessTest {
         assertTrue(exit.isPresent(), "farm up exits within 60 s of SIGTERM\n" + up.tail(40));
         assertTrue(exit.getAsInt() == 0 || exit.getAsInt() == 143, "exit code 0 or 143 after SIGTERM, not "
                 + exit.getAsInt() + "\n" + up.tail(40));
-        System.out.printf("farm up stopped with exit code %d %d ms after SIGTERM%n", exit.getAsInt(), Duration.ofNanos(System.nanoTime() - stopAsked)
-                .toMillis());
+        System.out.printf("farm up stopped with exit code %d %d ms after SIGTERM%n", exit.getAsInt(),
+                Duration.ofNanos(System.nanoTime() - stopAsked).toMillis());
 
         List<Integer> all = IntStream.range(0, DEMO_FRAMES).boxed().toList();
         assertEquals(all, Datasets.writtenFrames(data, "demo"), "every demo frame is on disk");
