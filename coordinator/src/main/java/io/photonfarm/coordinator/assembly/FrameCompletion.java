@@ -201,13 +201,6 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             List<AcceptedUnit> units = new ArrayList<>();
             for (WorkUnitKey key : keysOf(job, frame)) {
                 WorkState s = store.state(key).orElseThrow(() -> new IllegalStateException("unit " + key + " is unknown"));
-                if (s.status() == WorkStatus.QUEUED || s.status() == WorkStatus.LEASED) {
-                    // Its DONE state was lost in a crash the ledger's done bit survived: accepting it again
-                    // assembles the frame (see accepted()).
-                    LOG.log(System.Logger.Level.INFO, "job {0} frame {1}: not assembled yet, unit {2} is {3} again "
-                            + "after a crash; assembling when it is done", job.jobId(), frame, key, s.status());
-                    return;
-                }
                 if (s.status() != WorkStatus.DONE) {
                     // Its completion was lost in a crash and it is being rendered again; a later sweep assembles the frame.
                     LOG.log(System.Logger.Level.INFO, "job {0} frame {1} waits for unit {2} ({3})", job.jobId(), frame,
