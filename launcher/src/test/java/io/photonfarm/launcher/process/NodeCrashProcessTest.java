@@ -49,7 +49,8 @@ class NodeCrashProcessTest {
                 () -> api.nodes().filter(n -> n.size() == 2).orElse(null), () -> String.valueOf(api.nodes()));
         api.submit(JOB);
 
-        // Kill a node that has completed units (so it is claiming work) once the job is under way.
+        // Kill a node that has completed units and says it is rendering, while units are leased: killed
+        // between two claims it would hold no lease, and the test would prove nothing about lost leases.
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         String victimName = Poll.until("a node rendering job " + JOB_ID + " after some units are done",
                 JOB_TIMEOUT, Duration.ofMillis(50), () -> {
@@ -57,11 +58,12 @@ class NodeCrashProcessTest {
                     seen.set(job);
                     assertFalse(job.path("status").asText().equals("COMPLETED"),
                             "the job finished before a node could be killed mid-job: " + job);
-                    if (job.path("unitsDone").asInt() == 0) {
+                    if (job.path("unitsDone").asInt() == 0 || job.path("unitsLeased").asInt() < 2) {
                         return null;
                     }
                     for (JsonNode n : api.nodes().orElseThrow()) {
-                        if (n.path("unitsDone").asLong() > 0 && nodes.containsKey(n.path("name").asText())) {
+                        if (n.path("unitsDone").asLong() > 0 && nodes.containsKey(n.path("name").asText())
+                                && n.path("activity").asText().equals("RENDERING") && !n.path("currentUnit").isNull()) {
                             return n.path("name").asText();
                         }
                     }
