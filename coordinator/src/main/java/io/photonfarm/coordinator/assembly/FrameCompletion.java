@@ -20,6 +20,7 @@ import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.frames.FrameKey;
 import io.photonfarm.coordinator.frames.FrameLedger;
+import io.photonfarm.coordinator.frames.FrameMark;
 import io.photonfarm.coordinator.schedule.WorkState;
 import io.photonfarm.coordinator.schedule.WorkStatus;
 import io.photonfarm.coordinator.schedule.WorkStore;
@@ -106,15 +107,14 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
 
     @Override
     public void accepted(JobRecord job, WorkUnitKey key, long epoch) {
-        if (ledger.markDone(key, indexInFrame(job.spec(), key))) {
-            assembly.execute(() -> assemble(job, key.frame()));
-        } else if (ledger.isWritten(job.jobId(), key.frame())) {
-            // Rendered again after a crash lost its DONE state, for a frame already written: never assembled.
-            discard(key, epoch);
-        } else if (ledger.isComplete(job.jobId(), key.frame())) {
+        switch (ledger.markDone(key, indexInFrame(job.spec(), key))) {
+            case COMPLETED -> assembly.execute(() -> assemble(job, key.frame()));
             // The ledger kept done bits that the store lost in a crash (both write behind), so the frame
-            // looked complete before this unit was DONE again; the assembly tried then failed. Now it can.
-            assembly.execute(() -> assemble(job, key.frame()));
+            // looked complete before this unit was DONE again, and its assembly waited for it.
+            case COMPLETE_UNWRITTEN -> assembly.execute(() -> assemble(job, key.frame()));
+            // Rendered again after a crash lost its DONE state, for a frame already written: never assembled.
+            case WRITTEN -> discard(key, epoch);
+            case PENDING -> { }
         }
     }
 
@@ -152,7 +152,7 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             for (WorkUnitKey key : keysOf(job, frame)) {
                 WorkState s = store.state(key).orElse(null);
                 if (s != null && s.status() == WorkStatus.DONE) {
-                    complete |= ledger.markDone(key, indexInFrame(spec, key));
+                    complete |= ledger.markDone(key, indexInFrame(spec, key)) == FrameMark.COMPLETED;
                 }
             }
             if (complete) {

@@ -9,7 +9,7 @@ import java.util.List;
  * exactly once, when its last unit is done, and never rendered again once written. Safe to call
  * concurrently from any coordinator; every change is atomic per frame.
  *
- * <p>Recovery: a coordinator that dies between "frame complete" ({@link #markDone} answered true) and
+ * <p>Recovery: a coordinator that dies between "frame complete" ({@link #markDone} answered COMPLETED) and
  * "frame written" ({@link #markWritten}) leaves the frame in {@link #completeButUnwritten}; whoever
  * starts up (or notices) assembles those frames again.
  */
@@ -30,11 +30,12 @@ public interface FrameLedger {
      *
      * @param unitIndexInFrame the unit's index within its frame, from 0: the callers here use
      *                         {@code key.rangeIndex() * tilesPerFrame + key.tileIndex()}
-     * @return true exactly once per frame: for the call that marked the frame's last missing unit
+     * @return {@link FrameMark#COMPLETED} exactly once per frame, for the call that marked the frame's last
+     *         missing unit; otherwise where the frame stands, so the caller needs no second read
      * @throws java.util.NoSuchElementException if the frame is unknown
      * @throws IndexOutOfBoundsException if the index is not below the frame's unit count
      */
-    boolean markDone(WorkUnitKey key, int unitIndexInFrame);
+    FrameMark markDone(WorkUnitKey key, int unitIndexInFrame);
 
     /**
      * Records that a complete frame's files are written.
@@ -47,9 +48,6 @@ public interface FrameLedger {
 
     /** Whether the frame's files are written; false for an unknown frame. */
     boolean isWritten(JobId jobId, int frame);
-
-    /** Whether every unit of the frame is done (written or not); false for an unknown frame. */
-    boolean isComplete(JobId jobId, int frame);
 
     /** The job's frames by progress; all zero for an unknown job. */
     FrameCounts counts(JobId jobId);

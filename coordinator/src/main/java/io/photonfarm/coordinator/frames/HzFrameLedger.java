@@ -73,12 +73,14 @@ public final class HzFrameLedger implements FrameLedger {
     }
 
     @Override
-    public boolean markDone(WorkUnitKey key, int unitIndexInFrame) {
+    public FrameMark markDone(WorkUnitKey key, int unitIndexInFrame) {
         FrameKey frame = new FrameKey(key.jobId(), key.frame());
         MarkVerdict verdict = frames.executeOnKey(frame, new MarkDone(unitIndexInFrame));
         return switch (verdict) {
-            case COMPLETED -> true;
-            case MARKED, REPEATED -> false;
+            case COMPLETED -> FrameMark.COMPLETED;
+            case PENDING -> FrameMark.PENDING;
+            case COMPLETE_UNWRITTEN -> FrameMark.COMPLETE_UNWRITTEN;
+            case WRITTEN -> FrameMark.WRITTEN;
             case UNKNOWN_FRAME -> throw new NoSuchElementException("marking unit " + key + " done: frame " + frame
                     + " is not in the ledger");
             case OUT_OF_RANGE -> throw new IndexOutOfBoundsException("marking unit " + key + " done: index "
@@ -105,11 +107,6 @@ public final class HzFrameLedger implements FrameLedger {
         return s != null && s.written();
     }
 
-    @Override
-    public boolean isComplete(JobId jobId, int frame) {
-        FrameState s = frames.get(new FrameKey(jobId, frame));
-        return s != null && s.complete();
-    }
 
     @Override
     public FrameCounts counts(JobId jobId) {

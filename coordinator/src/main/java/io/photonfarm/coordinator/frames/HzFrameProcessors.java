@@ -16,10 +16,12 @@ final class HzFrameProcessors {
     enum MarkVerdict {
         /** This call marked the frame's last missing unit. */
         COMPLETED,
-        /** Marked; other units are still missing. */
-        MARKED,
-        /** The unit was marked before; nothing changed. */
-        REPEATED,
+        /** Marked now or before; other units are still missing. */
+        PENDING,
+        /** The unit was marked before; the frame is complete but not written. */
+        COMPLETE_UNWRITTEN,
+        /** The unit was marked before; the frame is written. */
+        WRITTEN,
         UNKNOWN_FRAME,
         OUT_OF_RANGE
     }
@@ -36,11 +38,11 @@ final class HzFrameProcessors {
                 return MarkVerdict.OUT_OF_RANGE;
             }
             if (s.isDone(unitIndex)) {
-                return MarkVerdict.REPEATED;
+                return s.written() ? MarkVerdict.WRITTEN : s.complete() ? MarkVerdict.COMPLETE_UNWRITTEN : MarkVerdict.PENDING;
             }
             FrameState next = s.withDone(unitIndex);
             entry.setValue(next);
-            return next.complete() ? MarkVerdict.COMPLETED : MarkVerdict.MARKED;
+            return next.complete() ? MarkVerdict.COMPLETED : MarkVerdict.PENDING;
         }
     }
 

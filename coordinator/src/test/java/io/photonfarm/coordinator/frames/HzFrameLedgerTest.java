@@ -57,13 +57,15 @@ class HzFrameLedgerTest {
     @Test
     void onlyTheLastMissingUnitCompletesTheFrameAndRepeatsNeverCount() {
         JobId job = newJob(2, 3);
-        assertFalse(first.markDone(unit(job, 1, 0), 0));
-        assertFalse(second.markDone(unit(job, 1, 0), 0));
-        assertFalse(first.markDone(unit(job, 1, 2), 2));
-        assertFalse(first.markDone(unit(job, 1, 2), 2));
-        assertTrue(second.markDone(unit(job, 1, 1), 1));
-        assertFalse(first.markDone(unit(job, 1, 1), 1));
-        assertEquals(new FrameCounts(2, 1, 0), first.counts(job));
+        assertEquals(FrameMark.PENDING, first.markDone(unit(job, 1, 0), 0));
+        assertEquals(FrameMark.PENDING, second.markDone(unit(job, 1, 0), 0));
+        assertEquals(FrameMark.PENDING, first.markDone(unit(job, 1, 2), 2));
+        assertEquals(FrameMark.PENDING, first.markDone(unit(job, 1, 2), 2));
+        assertEquals(FrameMark.COMPLETED, second.markDone(unit(job, 1, 1), 1));
+        assertEquals(FrameMark.COMPLETE_UNWRITTEN, first.markDone(unit(job, 1, 1), 1));
+        assertTrue(first.markWritten(job, 1));
+        assertEquals(FrameMark.WRITTEN, second.markDone(unit(job, 1, 0), 0));
+        assertEquals(new FrameCounts(2, 1, 1), first.counts(job));
         assertEquals(3, first.state(job, 1).doneCount());
     }
 
@@ -72,7 +74,7 @@ class HzFrameLedgerTest {
         JobId job = newJob(4, 1);
         assertThrows(IllegalStateException.class, () -> first.markWritten(job, 0));
         for (int f : new int[] {3, 0, 2}) {
-            assertTrue(first.markDone(unit(job, f, 0), 0));
+            assertEquals(FrameMark.COMPLETED, first.markDone(unit(job, f, 0), 0));
         }
         assertEquals(List.of(0, 2, 3), second.completeButUnwritten(job));
         assertTrue(second.markWritten(job, 2));
@@ -94,9 +96,9 @@ class HzFrameLedgerTest {
         assertThrows(IllegalStateException.class, () -> second.addJob(job, 1, 70));
         // 70 units span two words of the bitset.
         for (int i = 0; i < 69; i++) {
-            assertFalse(first.markDone(unit(job, 0, i), i));
+            assertEquals(FrameMark.PENDING, first.markDone(unit(job, 0, i), i));
         }
-        assertTrue(first.markDone(unit(job, 0, 69), 69));
+        assertEquals(FrameMark.COMPLETED, first.markDone(unit(job, 0, 69), 69));
     }
 
     @Test
@@ -130,7 +132,7 @@ class HzFrameLedgerTest {
                 for (int n = next.getAndIncrement(); n < order.size(); n = next.getAndIncrement()) {
                     int r = order.get(n);
                     WorkUnitKey key = reports.get(r);
-                    if (ledger.markDone(key, indices.get(r) % units)) {
+                    if (ledger.markDone(key, indices.get(r) % units) == FrameMark.COMPLETED) {
                         synchronized (completions) {
                             completions[key.frame()]++;
                         }

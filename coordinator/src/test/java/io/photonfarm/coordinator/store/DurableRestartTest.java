@@ -1,5 +1,7 @@
 package io.photonfarm.coordinator.store;
 
+import io.photonfarm.coordinator.frames.FrameMark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +109,7 @@ class DurableRestartTest {
             rest.forEach(a -> finish(after, a, "c"));
             assertTrue(after.store().renew(held.key(), held.epoch(), "b", now + 2).isPresent());
             assertEquals(CompleteOutcome.ACCEPTED, after.store().complete(held.key(), held.epoch(), "b"));
-            assertTrue(after.ledger().markDone(held.key(), indexInFrame(held.key())));
+            assertEquals(FrameMark.COMPLETED, after.ledger().markDone(held.key(), indexInFrame(held.key())));
             assertEquals(JobStatus.COMPLETED, after.store().job(JOB).orElseThrow().status());
             assertEquals(List.of(1), after.ledger().completeButUnwritten(JOB));
             assertTrue(after.store().claim("c", now + 3, LEASE, 10).isEmpty());
@@ -164,7 +166,7 @@ class DurableRestartTest {
             assertEquals(4 + lost, rest.size());
             for (Assignment a : rest) {
                 assertEquals(CompleteOutcome.ACCEPTED, after.store().complete(a.lease().key(), a.lease().epoch(), "c"));
-                boolean completedFrame = after.ledger().markDone(a.lease().key(), indexInFrame(a.lease().key()));
+                boolean completedFrame = after.ledger().markDone(a.lease().key(), indexInFrame(a.lease().key())) == FrameMark.COMPLETED;
                 // A re-rendered unit of frame 0 is not counted again: frame 0 completed once, before the crash.
                 assertEquals(a.lease().key().frame() == 1 && completedFrame, completedFrame);
             }
