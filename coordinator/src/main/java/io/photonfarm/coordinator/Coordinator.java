@@ -59,6 +59,7 @@ public final class Coordinator implements AutoCloseable {
     private final HzWorkStore store;
     private final ScheduledExecutorService timer;
     private final ExecutorService assembly;
+    private final TileSpool spool;
     private final ApiServer server;
     private final int port;
 
@@ -84,7 +85,7 @@ public final class Coordinator implements AutoCloseable {
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
             DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
             long maxTilePixels = (long) s.limits().maxTileSize() * s.limits().maxTileSize();
-            TileSpool spool = new TileSpool(layout, TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(),
+            this.spool = new TileSpool(layout, TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(),
                     s.limits().maxTileSize())));
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
@@ -162,6 +163,7 @@ public final class Coordinator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        spool.close();
         store.close();
         hz.shutdown();
     }
