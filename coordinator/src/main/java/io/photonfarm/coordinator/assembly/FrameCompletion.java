@@ -97,6 +97,15 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     }
 
     @Override
+    public void spoolAll(List<Result> results) throws IOException {
+        List<TileSpool.Upload> uploads = new ArrayList<>(results.size());
+        for (Result r : results) {
+            uploads.add(new TileSpool.Upload(r.key(), r.epoch(), r.encoded()));
+        }
+        spool.writeAll(uploads);
+    }
+
+    @Override
     public void discard(WorkUnitKey key, long epoch) {
         try {
             spool.delete(key, epoch);

@@ -8,6 +8,7 @@ import io.photonfarm.api.node.Heartbeat;
 import io.photonfarm.api.node.NodeHello;
 import io.photonfarm.api.work.FailReport;
 import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.ResultBatch;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.nodes.NodeRegistry;
 import io.photonfarm.coordinator.work.UnknownNodeException;
@@ -44,6 +45,8 @@ public final class NodeRoutes implements Consumer<ApiServer.Registrar> {
                 work.renew(ctx.pathParam("nodeId"), bodies.read(ctx.bodyAsBytes(), RenewRequest.class, "renewal"))));
         r.add(HandlerType.PUT, UNIT + "/result", Role.NODE, ctx -> ctx.json(
                 work.complete(ctx.pathParam("nodeId"), unitKey(ctx), epoch(ctx), ctx.bodyAsBytes())));
+        r.add(HandlerType.POST, "/api/v1/nodes/{nodeId}/results", Role.NODE, ctx -> ctx.json(
+                work.completeAll(ctx.pathParam("nodeId"), batch(ctx.bodyAsBytes()))));
         r.add(HandlerType.POST, UNIT + "/failure", Role.NODE, ctx -> ctx.json(work.fail(ctx.pathParam("nodeId"),
                 unitKey(ctx), epoch(ctx), bodies.read(ctx.bodyAsBytes(), FailReport.class, "failure report"))));
         r.add(HandlerType.POST, "/api/v1/nodes/{nodeId}/leave", Role.NODE, ctx -> {
@@ -65,6 +68,14 @@ public final class NodeRoutes implements Consumer<ApiServer.Registrar> {
         int maxUnits = (int) longParam(ctx, "maxUnits", 0, 0, 1_000_000);
         String nodeId = ctx.pathParam("nodeId");
         ctx.future(() -> work.claim(nodeId, waitMillis, maxUnits).thenAccept(ctx::json));
+    }
+
+    private ResultBatch batch(byte[] body) {
+        try {
+            return ResultBatch.decode(body, work.maxResultBytes());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static WorkUnitKey unitKey(Context ctx) {

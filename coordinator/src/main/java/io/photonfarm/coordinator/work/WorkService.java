@@ -17,6 +17,8 @@ import io.photonfarm.api.work.Lease;
 import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.RenewReply;
 import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.UnitOutcome;
 import io.photonfarm.api.work.WorkGrant;
 import io.photonfarm.api.work.WorkUnit;
@@ -63,6 +65,7 @@ public final class WorkService {
     private final WorkTiming timing;
     private final UnitSizer sizer;
     private final TileResultCodec codec;
+    private final long maxResultBytes;
     private final ProgressNotifier progress;
 
     public WorkService(WorkStore store, JobCatalog jobs, NodeRegistry nodes, FrameOutput output, EventBus events,
@@ -78,7 +81,13 @@ public final class WorkService {
         this.timing = timing;
         this.sizer = sizer;
         this.codec = new TileResultCodec(maxTilePixels);
+        this.maxResultBytes = TileResultCodec.OVERHEAD_BYTES + maxTilePixels * 3 * Long.BYTES;
         this.progress = progress;
+    }
+
+    /** The largest encoded tile result a node may upload, bytes. */
+    public long maxResultBytes() {
+        return maxResultBytes;
     }
 
     public NodeWelcome register(NodeHello hello) {
@@ -166,6 +175,80 @@ public final class WorkService {
      */
     public UnitOutcome complete(String nodeId, WorkUnitKey key, long epoch, byte[] encoded) {
         JobRecord job = job(key);
+        UnitOutcome answered = admit(job, nodeId, key, epoch, encoded);
+        if (answered != null) {
+            return answered;
+        }
+        spool(List.of(new FrameOutput.Result(key, epoch, encoded)));
+        return settle(job, nodeId, key, epoch);
+    }
+
+    /**
+     * Takes several results of a node in one request. Each unit is checked, stored and answered
+     * exactly as {@link #complete} would, on its own: a stale lease, a malformed result or an
+     * unknown job refuses that unit only. The results to keep are spooled together (one force per
+     * frame) before any of them is marked done.
+     *
+     * @throws UncheckedIOException if spooling failed: none of the units not yet done is marked done, retry them all
+     */
+    public ResultBatchReply completeAll(String nodeId, ResultBatch batch) {
+        List<ResultBatch.Result> results = batch.results();
+        ResultBatchReply.BatchOutcome[] outcomes = new ResultBatchReply.BatchOutcome[results.size()];
+        JobRecord[] jobsOf = new JobRecord[results.size()];
+        List<FrameOutput.Result> keep = new ArrayList<>(results.size());
+        List<Integer> kept = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            WorkUnitKey key = results.get(i).lease().key();
+            long epoch = results.get(i).lease().epoch();
+            try {
+                jobsOf[i] = job(key);
+                UnitOutcome answered = admit(jobsOf[i], nodeId, key, epoch, results.get(i).encoded());
+                if (answered != null) {
+                    outcomes[i] = new ResultBatchReply.BatchOutcome(key, epoch, 200, answered.outcome(), null);
+                } else {
+                    keep.add(new FrameOutput.Result(key, epoch, results.get(i).encoded()));
+                    kept.add(i);
+                }
+            } catch (RuntimeException e) {
+                outcomes[i] = refusal(key, epoch, e);
+            }
+        }
+        if (!keep.isEmpty()) {
+            spool(keep);
+        }
+        for (int i : kept) {
+            WorkUnitKey key = results.get(i).lease().key();
+            long epoch = results.get(i).lease().epoch();
+            try {
+                outcomes[i] = new ResultBatchReply.BatchOutcome(key, epoch, 200,
+                        settle(jobsOf[i], nodeId, key, epoch).outcome(), null);
+            } catch (StaleLeaseException e) {
+                outcomes[i] = refusal(key, epoch, e);
+            }
+        }
+        return new ResultBatchReply(List.of(outcomes));
+    }
+
+    /** A unit of a batch refused as its single upload would have been, or the exception if it is not a refusal. */
+    private static ResultBatchReply.BatchOutcome refusal(WorkUnitKey key, long epoch, RuntimeException e) {
+        if (e instanceof StaleLeaseException) {
+            return new ResultBatchReply.BatchOutcome(key, epoch, 409, "STALE", e.getMessage());
+        }
+        if (e instanceof MalformedTileResultException) {
+            return new ResultBatchReply.BatchOutcome(key, epoch, 400, "MALFORMED", e.getMessage());
+        }
+        if (e instanceof UnknownJobException) {
+            return new ResultBatchReply.BatchOutcome(key, epoch, 404, "UNKNOWN_JOB", e.getMessage());
+        }
+        throw e;
+    }
+
+    /**
+     * Checks a result before it is stored: returns the answer if there is nothing to store (the
+     * same lease repeating a completion that was accepted, or another epoch done already), null if
+     * it must be spooled and settled.
+     */
+    private UnitOutcome admit(JobRecord job, String nodeId, WorkUnitKey key, long epoch, byte[] encoded) {
         WorkUnit unit = unitOf(job, key);
         TileResult result = codec.decode(encoded);
         if (!result.rect().equals(unit.rect()) || !result.samples().equals(unit.samples())) {
@@ -188,11 +271,21 @@ public final class WorkService {
         if (before == null || !before.heldBy(epoch, nodeId)) {
             throw stale(nodeId, key, epoch);
         }
+        return null;
+    }
+
+    private void spool(List<FrameOutput.Result> results) {
         try {
-            output.spool(key, epoch, encoded);
+            output.spoolAll(results);
         } catch (IOException e) {
-            throw new UncheckedIOException("storing the result of " + key + " epoch " + epoch + ": " + e.getMessage(), e);
+            FrameOutput.Result first = results.get(0);
+            throw new UncheckedIOException("storing the result of " + first.key() + " epoch " + first.epoch()
+                    + (results.size() > 1 ? " and " + (results.size() - 1) + " more" : "") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Marks a spooled result's unit done if the lease still holds; discards it otherwise. */
+    private UnitOutcome settle(JobRecord job, String nodeId, WorkUnitKey key, long epoch) {
         CompleteOutcome outcome = store.complete(key, epoch, nodeId);
         switch (outcome) {
             case ACCEPTED -> {

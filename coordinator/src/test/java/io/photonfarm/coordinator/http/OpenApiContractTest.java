@@ -134,6 +134,7 @@ class OpenApiContractTest {
                 "post /api/v1/nodes/{nodeId}/claim", List.of("200", "400", "401", "403", "404"),
                 "put /api/v1/nodes/{nodeId}/units/{jobId}/{frame}/{tile}/{range}/result",
                 List.of("200", "400", "401", "404", "409", "413"),
+                "post /api/v1/nodes/{nodeId}/results", List.of("200", "400"),
                 "post /api/v1/nodes/{nodeId}/drain", List.of("202", "404"),
                 "post /api/v1/nodes/{nodeId}/leave", List.of("204"),
                 "get /api/v1/events", List.of("200", "401", "406"));
