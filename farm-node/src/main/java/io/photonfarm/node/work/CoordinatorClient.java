@@ -12,6 +12,8 @@ import io.photonfarm.api.work.FailReport;
 import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.RenewReply;
 import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.UnitOutcome;
 import io.photonfarm.api.work.WorkUnitKey;
 import java.io.IOException;
@@ -96,6 +98,20 @@ public final class CoordinatorClient {
                 .header("Content-Type", OCTETS)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(encoded)).build();
         return call("uploading unit " + lease.key() + " epoch " + lease.epoch(), req, UnitOutcome.class, true);
+    }
+
+    /**
+     * {@code POST /nodes/{id}/results}: several results in one request. Each unit is answered on its
+     * own in the reply (a stale lease is a 409 outcome there, not an exception).
+     *
+     * @throws CoordinatorException.UnknownNode on 404: the node is unknown, or the coordinator predates
+     *                                          batches; {@link #upload} of each result tells which
+     */
+    public ResultBatchReply uploadAll(String nodeId, ResultBatch batch) throws InterruptedException {
+        HttpRequest req = request(node(nodeId) + "/results")
+                .header("Content-Type", OCTETS)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch.encode())).build();
+        return call("uploading " + batch.results().size() + " results", req, ResultBatchReply.class, true);
     }
 
     /** {@code POST .../units/{job}/{frame}/{tile}/{range}/failure?epoch=E}. */

@@ -8,6 +8,8 @@ import io.photonfarm.api.work.ClaimReply;
 import io.photonfarm.api.work.FailReport;
 import io.photonfarm.api.work.Lease;
 import io.photonfarm.api.work.LeaseRef;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.UnitOutcome;
 import io.photonfarm.api.work.WorkGrant;
 import io.photonfarm.api.work.WorkUnit;
@@ -16,10 +18,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A node's life: register (retrying while the coordinator is away), then claim units with a long
  * poll and render each granted unit in order, uploading its result (a 409 drops it) or reporting
- * its failure. A result is uploaded on a thread of its own while the next unit renders (at most one
+ * its failure. Results are uploaded on a thread of its own while the next unit renders (at most one
  * upload in flight; a unit's lease is held until its upload is answered), so the device does not
- * wait for the network; meanwhile a renewer keeps the held leases alive and a heartbeat reports progress.
+ * wait for the network. Results that finish while an upload is in flight go up together in the
+ * next one ({@code POST .../results}, each unit answered on its own), so a device faster than the
+ * round trip does not queue requests; a lone result goes up alone. Meanwhile a renewer keeps the
+ * held leases alive and a heartbeat reports progress.
  * Ends after a drain request (finish the batch, leave), {@link #stop()} (finish the unit being
  * rendered, upload it, leave: the coordinator requeues the rest of the batch) or a rejected token.
  * {@link #run()} runs on the caller's thread; {@link #exitCode()} says how it ended.
@@ -64,10 +70,24 @@ public final class WorkLoop implements Runnable {
     private volatile Instant stopDeadline;
     private Thread worker;
     private boolean interruptible;
-    /** Uploads results one at a time, so the worker renders the next unit meanwhile. */
+    /** The most results one upload carries, and the most waiting before the worker waits for the uploader. */
+    static final int MAX_RESULTS_PER_UPLOAD = 64;
+    /** The most bytes of results one upload carries (one result may exceed it alone). */
+    static final long MAX_BYTES_PER_UPLOAD = 32L << 20;
+    /** Uploads results on a thread of its own, so the worker renders the next unit meanwhile. */
     private ExecutorService uploader;
-    /** The upload in flight, or null; only the worker thread touches it. */
-    private Future<?> pendingUpload;
+    /** Results rendered and not yet taken by the uploader, oldest first; guarded by itself. */
+    private final ArrayDeque<Finished> finished = new ArrayDeque<>();
+    /** Whether an upload task is running or queued; guarded by {@link #finished}. */
+    private boolean uploading;
+    /** What ended an upload abnormally; rethrown on the worker thread. */
+    private final AtomicReference<Throwable> uploadFailure = new AtomicReference<>();
+    /** False once the coordinator showed it has no batch route: every result then goes up alone. */
+    private volatile boolean batchUploads = true;
+
+    /** A rendered unit's encoded result, waiting to go up. */
+    private record Finished(LeaseRef ref, byte[] encoded) {
+    }
 
     /**
      * @param hello what the node says about itself when it registers
@@ -188,16 +208,8 @@ public final class WorkLoop implements Runnable {
                 return;
             }
             byte[] encoded = codec.encode(result);
-            awaitUpload(); // at most one upload in flight: it overlaps this unit's successor's render
             released = true; // the upload releases the lease once the coordinator answered
-            pendingUpload = uploader.submit(() -> {
-                try {
-                    upload(ref, encoded);
-                } finally {
-                    held.release(key);
-                }
-                return null;
-            });
+            queueUpload(new Finished(ref, encoded));
         } finally {
             if (!released) {
                 held.release(key);
@@ -206,24 +218,148 @@ public final class WorkLoop implements Runnable {
         }
     }
 
-    /** Waits for the upload in flight, if any, and rethrows what ended it abnormally. */
+    /**
+     * Hands a result to the uploader: it goes up at once if no upload is in flight, else with the
+     * others that finish meanwhile when the one in flight is answered. Waits while
+     * {@link #MAX_RESULTS_PER_UPLOAD} results are waiting already.
+     */
+    private void queueUpload(Finished result) throws InterruptedException {
+        rethrowUploadFailure();
+        synchronized (finished) {
+            while (finished.size() >= MAX_RESULTS_PER_UPLOAD && uploadFailure.get() == null) {
+                finished.wait();
+            }
+            finished.addLast(result);
+            if (!uploading) {
+                uploading = true;
+                uploader.execute(this::uploadWhileQueued);
+            }
+        }
+        rethrowUploadFailure();
+    }
+
+    /** The uploader's task: uploads what is waiting, in batches, until nothing is. */
+    private void uploadWhileQueued() {
+        try {
+            for (List<Finished> batch = takeBatch(); !batch.isEmpty(); batch = takeBatch()) {
+                try {
+                    upload(batch);
+                } finally {
+                    batch.forEach(f -> held.release(f.ref().key()));
+                }
+            }
+        } catch (InterruptedException e) {
+            uploadFailure.compareAndSet(null, e);
+        } catch (RuntimeException | Error e) {
+            uploadFailure.compareAndSet(null, e);
+        } finally {
+            synchronized (finished) {
+                if (uploadFailure.get() != null) {
+                    // Nothing more goes up: the worker ends; what is left is handed back by leaving.
+                    finished.forEach(f -> held.release(f.ref().key()));
+                    finished.clear();
+                    uploading = false;
+                }
+                finished.notifyAll();
+            }
+        }
+    }
+
+    /** The oldest waiting results that fit one upload; empty (and no longer uploading) if none wait. */
+    private List<Finished> takeBatch() {
+        synchronized (finished) {
+            List<Finished> batch = new ArrayList<>();
+            long bytes = 0;
+            while (!finished.isEmpty() && batch.size() < MAX_RESULTS_PER_UPLOAD
+                    && (batch.isEmpty() || bytes + finished.peekFirst().encoded().length <= MAX_BYTES_PER_UPLOAD)) {
+                Finished f = finished.pollFirst();
+                bytes += f.encoded().length;
+                batch.add(f);
+            }
+            if (batch.isEmpty()) {
+                uploading = false;
+            }
+            finished.notifyAll();
+            return batch;
+        }
+    }
+
+    /** Waits until every result handed to the uploader was answered, and rethrows what ended an upload abnormally. */
     private void awaitUpload() throws InterruptedException {
-        Future<?> f = pendingUpload;
-        if (f == null) {
+        synchronized (finished) {
+            while ((uploading || !finished.isEmpty()) && uploadFailure.get() == null) {
+                finished.wait();
+            }
+        }
+        rethrowUploadFailure();
+    }
+
+    private void rethrowUploadFailure() throws InterruptedException {
+        Throwable cause = uploadFailure.get();
+        if (cause == null) {
             return;
         }
-        pendingUpload = null;
+        if (cause instanceof InterruptedException ie) {
+            throw ie;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException("uploading a result: " + cause, cause);
+    }
+
+    /** Uploads results: alone, or several in one request while the coordinator takes batches. */
+    private void upload(List<Finished> batch) throws InterruptedException {
+        if (batch.size() == 1 || !batchUploads) {
+            for (Finished f : batch) {
+                upload(f.ref(), f.encoded());
+            }
+            return;
+        }
+        long start = stats.now();
+        ResultBatchReply reply;
         try {
-            f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InterruptedException ie) {
-                throw ie;
+            reply = retrier.call("uploading " + batch.size() + " results", () -> client.uploadAll(registration.nodeId(),
+                    new ResultBatch(batch.stream().map(f -> new ResultBatch.Result(f.ref(), f.encoded())).toList())),
+                    this::stopGraceOver);
+        } catch (CoordinatorException.UnknownNode | CoordinatorException.Rejected e) {
+            // A coordinator without the batch route (404), or one refusing the batch as a whole (413 past its
+            // request size, 400): each result alone gets the answer that fits it.
+            if (e instanceof CoordinatorException.UnknownNode) {
+                batchUploads = false;
+                LOG.log(Level.INFO, "node {0}: the coordinator takes no result batches ({1}); uploading each result "
+                        + "alone", nodeIdOrName(), e.getMessage());
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
+            stats.uploaded(start);
+            for (Finished f : batch) {
+                upload(f.ref(), f.encoded());
             }
-            throw new IllegalStateException("uploading a result: " + cause, cause);
+            return;
+        } catch (CoordinatorException.Unavailable e) {
+            stats.uploaded(start);
+            LOG.log(Level.WARNING, "node {0}: coordinator still away when the stop grace ran out; {1} results dropped, "
+                    + "their units are requeued when their leases lapse", nodeIdOrName(), batch.size());
+            return;
+        }
+        stats.uploaded(start);
+        for (int i = 0; i < batch.size(); i++) {
+            LeaseRef ref = batch.get(i).ref();
+            ResultBatchReply.BatchOutcome o = i < reply.outcomes().size() ? reply.outcomes().get(i) : null;
+            if (o == null || !o.key().equals(ref.key())) {
+                log(Level.ERROR, ref, "no answer for this result in the batch reply; dropped, the unit is requeued "
+                        + "when its lease lapses");
+            } else if (o.status() == 200) {
+                stats.completed();
+                log(Level.DEBUG, ref, "uploaded in a batch: " + o.outcome());
+            } else if (o.status() == 409) {
+                log(Level.INFO, ref, "lease taken over (409); result dropped");
+            } else {
+                stats.failed();
+                log(Level.ERROR, ref, "result refused (" + o.status() + " " + o.outcome() + "): " + o.message());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.photonfarm.node.work;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import io.photonfarm.api.node.NodeHello;
 import io.photonfarm.api.work.FailReport;
 import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,26 @@ class CoordinatorClientTest {
         FakeCoordinator.Request r = coordinator.requests.get(coordinator.requests.size() - 1);
         assertEquals("/api/v1/nodes/" + node + "/units/job-1/0/0/0/failure", r.path());
         assertEquals("epoch=3", r.query());
+    }
+
+    @Test
+    void aBatchOfResultsIsOnePostOfAResultBatchAnsweredUnitByUnit() throws Exception {
+        String node = register();
+        coordinator.uploadStatus.put(Grants.key(1), 409);
+        ResultBatch batch = new ResultBatch(List.of(new ResultBatch.Result(lease, new byte[] {1, 2}),
+                new ResultBatch.Result(new LeaseRef(Grants.key(1), 4), new byte[] {3})));
+
+        ResultBatchReply reply = client.uploadAll(node, batch);
+
+        FakeCoordinator.Request r = coordinator.requests.get(coordinator.requests.size() - 1);
+        assertEquals("POST", r.method());
+        assertEquals("/api/v1/nodes/" + node + "/results", r.path());
+        assertArrayEquals(batch.encode(), r.body());
+        assertEquals(List.of(200, 409), reply.outcomes().stream().map(ResultBatchReply.BatchOutcome::status).toList());
+        assertEquals(List.of(lease), coordinator.uploads.stream().map(FakeCoordinator.UnitCall::lease).toList());
+        coordinator.batchRoute = false;
+        assertThrows(CoordinatorException.UnknownNode.class, () -> client.uploadAll(node, batch),
+                "a coordinator without the route answers 404");
     }
 
     @Test

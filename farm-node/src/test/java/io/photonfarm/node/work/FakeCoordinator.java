@@ -13,6 +13,8 @@ import io.photonfarm.api.work.FailReport;
 import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.RenewReply;
 import io.photonfarm.api.work.RenewRequest;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.UnitOutcome;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.api.job.JobId;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +47,7 @@ final class FakeCoordinator implements AutoCloseable {
     static final String TOKEN = "test-token";
     private static final Pattern UNIT = Pattern.compile(
             "/api/v1/nodes/([^/]+)/units/([^/]+)/(\\d+)/(\\d+)/(\\d+)/(result|failure)");
+    private static final Pattern RESULTS = Pattern.compile("/api/v1/nodes/([^/]+)/results");
     private static final Pattern NODE_CALL = Pattern.compile("/api/v1/nodes/([^/]+)/(heartbeat|claim|renew|leave)");
 
     /** One request as it arrived. */
@@ -62,6 +66,12 @@ final class FakeCoordinator implements AutoCloseable {
     final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final List<String> leaves = new CopyOnWriteArrayList<>();
     final AtomicInteger claims = new AtomicInteger();
+    /** The number of results in each batch upload, in arrival order. */
+    final List<Integer> batches = new CopyOnWriteArrayList<>();
+    /** False: answer batch uploads 404, as a coordinator from before batches would. */
+    volatile boolean batchRoute = true;
+    /** How long each upload (single or batch) takes to answer, milliseconds. */
+    volatile long uploadMillis;
     final AtomicInteger registrations = new AtomicInteger();
     final BlockingQueue<ClaimReply> claimReplies = new LinkedBlockingQueue<>();
     /** Units the next renewals report lost. */
@@ -161,6 +171,11 @@ final class FakeCoordinator implements AutoCloseable {
             unitCall(ex, unit, query, body);
             return;
         }
+        Matcher results = RESULTS.matcher(path);
+        if (results.matches() && batchRoute && ex.getRequestMethod().equals("POST")) {
+            results(ex, results.group(1), body);
+            return;
+        }
         Matcher call = NODE_CALL.matcher(path);
         if (!call.matches()) {
             error(ex, 404, "no route " + path);
@@ -213,6 +228,7 @@ final class FakeCoordinator implements AutoCloseable {
             send(ex, 200, new UnitOutcome(key, "RETRYING"));
             return;
         }
+        pause(uploadMillis);
         Integer status = uploadStatus.get(key);
         if (status != null) {
             error(ex, status, "refused upload of " + key);
@@ -220,6 +236,39 @@ final class FakeCoordinator implements AutoCloseable {
         }
         uploads.add(new UnitCall(m.group(1), lease, body));
         send(ex, 200, new UnitOutcome(key, "ACCEPTED"));
+    }
+
+    private void results(HttpExchange ex, String nodeId, byte[] body) throws IOException {
+        pause(uploadMillis);
+        if (!knownNodes.contains(nodeId)) {
+            error(ex, 404, "unknown node " + nodeId);
+            return;
+        }
+        ResultBatch batch = ResultBatch.decode(body, Integer.MAX_VALUE);
+        batches.add(batch.results().size());
+        List<ResultBatchReply.BatchOutcome> outcomes = new ArrayList<>();
+        for (ResultBatch.Result r : batch.results()) {
+            WorkUnitKey key = r.lease().key();
+            Integer status = uploadStatus.get(key);
+            if (status != null) {
+                outcomes.add(new ResultBatchReply.BatchOutcome(key, r.lease().epoch(), status,
+                        status == 409 ? "STALE" : "MALFORMED", "refused upload of " + key));
+            } else {
+                uploads.add(new UnitCall(nodeId, r.lease(), r.encoded()));
+                outcomes.add(new ResultBatchReply.BatchOutcome(key, r.lease().epoch(), 200, "ACCEPTED", null));
+            }
+        }
+        send(ex, 200, new ResultBatchReply(outcomes));
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String param(String query, String name) {

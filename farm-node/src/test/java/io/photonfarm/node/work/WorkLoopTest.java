@@ -15,6 +15,7 @@ import io.photonfarm.api.work.WorkUnitKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -97,6 +98,62 @@ class WorkLoopTest {
                 .findFirst().orElseThrow();
         assertEquals("waitMillis=200&maxUnits=8", claim.query());
         await("another claim after the batch", () -> coordinator.claims.get() >= 2);
+    }
+
+    @Test
+    void resultsFinishedWhileAnUploadIsInFlightGoUpTogetherInOneBatchInTheOrderTheyFinished()
+            throws InterruptedException {
+        coordinator.uploadMillis = 150; // a round trip much longer than a render
+        coordinator.claimReplies.add(Grants.batch(8));
+        start();
+        await("eight uploads", () -> coordinator.uploads.size() == 8);
+
+        List<WorkUnitKey> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            all.add(Grants.key(i));
+            assertUploadedBytesOf(i);
+        }
+        assertEquals(all, coordinator.uploadedKeys(), "each result uploaded once, in the order rendered");
+        assertTrue(coordinator.batches.stream().anyMatch(n -> n > 1), "batches: " + coordinator.batches);
+        long singles = coordinator.requests.stream().filter(r -> r.path().endsWith("/result")).count();
+        assertEquals(8, singles + coordinator.batches.stream().mapToInt(Integer::intValue).sum(),
+                "every result went up exactly once, alone or in a batch");
+        assertTrue(singles + coordinator.batches.size() < 8, "fewer requests than results: " + singles + " single, "
+                + coordinator.batches);
+        await("heartbeats count all eight", () -> coordinator.heartbeats.stream().anyMatch(h -> h.unitsDone() == 8));
+    }
+
+    @Test
+    void aStaleLeaseInsideABatchDropsOnlyThatResult() throws InterruptedException {
+        coordinator.uploadMillis = 150;
+        coordinator.uploadStatus.put(Grants.key(2), 409);
+        coordinator.claimReplies.add(Grants.batch(6));
+        start();
+        await("five uploads", () -> coordinator.uploads.size() == 5);
+        await("claiming again", () -> coordinator.claims.get() >= 2);
+
+        assertEquals(List.of(Grants.key(0), Grants.key(1), Grants.key(3), Grants.key(4), Grants.key(5)),
+                coordinator.uploadedKeys());
+        assertTrue(coordinator.failures.isEmpty());
+        long tries = coordinator.requests.stream().filter(r -> r.path().endsWith("/job-1/0/2/0/result")).count()
+                + coordinator.batches.size();
+        assertTrue(tries <= 6, "a refused unit is not retried");
+    }
+
+    @Test
+    void aCoordinatorWithoutTheBatchRouteGetsEachResultAlone() throws InterruptedException {
+        coordinator.batchRoute = false;
+        coordinator.uploadMillis = 100;
+        coordinator.claimReplies.add(Grants.batch(6));
+        start();
+        await("six uploads", () -> coordinator.uploads.size() == 6);
+
+        assertEquals(List.of(Grants.key(0), Grants.key(1), Grants.key(2), Grants.key(3), Grants.key(4), Grants.key(5)),
+                coordinator.uploadedKeys());
+        assertTrue(coordinator.batches.isEmpty());
+        long batchTries = coordinator.requests.stream().filter(r -> r.path().endsWith("/results")).count();
+        assertTrue(batchTries <= 1, "after one 404 the node stops trying batches: " + batchTries);
+        assertEquals(1, coordinator.registrations.get(), "a 404 of the batch route is not taken for a forgotten node");
     }
 
     @Test
