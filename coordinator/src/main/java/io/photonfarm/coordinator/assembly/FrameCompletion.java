@@ -3,6 +3,7 @@ package io.photonfarm.coordinator.assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photonfarm.api.event.FrameDoneEvent;
 import io.photonfarm.api.event.JobChangedEvent;
+import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.work.FrameSpec;
 import io.photonfarm.api.work.WorkUnit;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
@@ -58,6 +60,8 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     private final ObjectMapper json;
     /** Frames this coordinator is assembling now. */
     private final Set<FrameKey> inFlight = ConcurrentHashMap.newKeySet();
+    /** Per job, a frame below which every frame was seen written: where {@link #publishCompletedIfLast} starts. */
+    private final Map<JobId, Integer> writtenBelow = new ConcurrentHashMap<>();
     /** Complete, unwritten frames seen by the previous sweep. */
     private final Set<FrameKey> pendingSweep = ConcurrentHashMap.newKeySet();
 
@@ -266,8 +270,20 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         return true;
     }
 
+    /**
+     * Announces the job completed if every frame is written. Counting the ledger reads every frame of
+     * the job, too much to do after each frame of a long job; so frames are first checked one by one
+     * from the lowest one not yet seen written, which stops at the first unwritten frame (almost
+     * always at once), and only a job whose frames all look written is counted.
+     */
     private void publishCompletedIfLast(JobRecord job) {
-        if (ledger.counts(job.jobId()).written() == job.spec().frames()) {
+        int frames = job.spec().frames();
+        int f = writtenBelow.getOrDefault(job.jobId(), 0);
+        while (f < frames && ledger.isWritten(job.jobId(), f)) {
+            f++;
+        }
+        writtenBelow.merge(job.jobId(), f, Math::max);
+        if (f == frames && ledger.counts(job.jobId()).written() == frames) {
             events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
         }
     }
