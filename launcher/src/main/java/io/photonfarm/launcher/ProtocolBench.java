@@ -13,6 +13,9 @@ import io.photonfarm.api.tile.TileResult;
 import io.photonfarm.api.tile.TileResultCodec;
 import io.photonfarm.api.work.ClaimReply;
 import io.photonfarm.api.work.Lease;
+import io.photonfarm.api.work.LeaseRef;
+import io.photonfarm.api.work.ResultBatch;
+import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.WorkGrant;
 import io.photonfarm.api.work.WorkUnit;
 import io.photonfarm.api.work.WorkUnitKey;
@@ -52,8 +55,11 @@ import picocli.CommandLine.Spec;
  * {@code --data}/{@code --jdbc-url} say otherwise); simulated nodes (threads, each registered as its
  * own node with its own HTTP/1.1 keep-alive client) loop claim, then upload a valid tile result for
  * every grant, with a backend that "renders" instantly (the bytes are encoded once per tile shape).
- * After a warm-up, it counts accepted completions for a fixed time and times every claim and upload.
- * Each value of {@code --batch} runs as its own job, one after the other.
+ * With {@code --uploads batched} a node sends all of a claim's results in one {@code POST .../results}
+ * (completions still count units). After a warm-up (long enough for the JIT: on 2 cores it still
+ * compiles half a minute in), it counts accepted completions for a fixed time, times every claim and
+ * upload, and reports the process's CPU per completion, which shared cores disturb less than the
+ * rate. Each value of {@code --batch} and {@code --uploads} runs as its own job, one after the other.
  */
 @Command(name = "protocol", mixinStandardHelpOptions = true, description = "Benchmark the node protocol over HTTP with simulated nodes and an instant backend.")
 final class ProtocolBench implements Callable<Integer> {
@@ -63,14 +69,18 @@ final class ProtocolBench implements Callable<Integer> {
     int nodes;
     @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per batch size (default: ${DEFAULT-VALUE}).")
     int seconds;
-    @Option(names = "--warmup", defaultValue = "8", description = "Warm-up seconds before measuring (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30", description = "Warm-up seconds before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
     @Option(names = "--batch", defaultValue = "1,16", split = ",",
             description = "maxUnits per claim; each value is a run of its own (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
+    @Option(names = "--uploads", defaultValue = "single,batched", split = ",",
+            description = "How results go up: 'single' (one PUT per unit) and/or 'batched' (one POST .../results per "
+                    + "claim); each value is a run of its own for each --batch above 1 (default: ${DEFAULT-VALUE}).")
+    List<String> uploads;
     @Option(names = "--wait-millis", defaultValue = "50", description = "Long-poll wait of each claim (default: ${DEFAULT-VALUE}).")
     long waitMillis;
-    @Option(names = "--frames", defaultValue = "3000", description = "Frames of each job (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "8000", description = "Frames of each job (default: ${DEFAULT-VALUE}).")
     int frames;
     @Option(names = "--size", defaultValue = "128", description = "Frame width and height (default: ${DEFAULT-VALUE}).")
     int size;
@@ -128,7 +138,15 @@ final class ProtocolBench implements Callable<Integer> {
         try (Coordinator coord = Coordinator.start(settings)) {
             for (int batch : batches) {
                 Limits.check("--batch", batch, 1, 256);
-                runBatch(out, coord, batch);
+                for (String mode : uploads) {
+                    if (!mode.equals("single") && !mode.equals("batched")) {
+                        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                                "--uploads: '" + mode + "' is neither 'single' nor 'batched'");
+                    }
+                    if (batch > 1 || mode.equals("single") || !uploads.contains("single")) {
+                        runBatch(out, coord, batch, mode.equals("batched"));
+                    }
+                }
             }
         } finally {
             if (tempData) {
@@ -138,12 +156,12 @@ final class ProtocolBench implements Callable<Integer> {
         return 0;
     }
 
-    private void runBatch(PrintWriter out, Coordinator coord, int batch) throws Exception {
+    private void runBatch(PrintWriter out, Coordinator coord, int batch, boolean batchedUploads) throws Exception {
         String base = coord.url() + "/api/v1/";
         String clientAuth = "Bearer " + coord.settings().tokens().clientToken();
         String nodeAuth = "Bearer " + coord.settings().tokens().nodeToken();
         HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String jobId = "proto-b" + batch;
+        String jobId = "proto-b" + batch + (batchedUploads ? "-batched" : "");
         long t = System.nanoTime();
         HttpResponse<String> submitted = admin.send(HttpRequest.newBuilder(URI.create(base + "jobs"))
                 .header("Authorization", clientAuth).header("Content-Type", "application/json")
@@ -155,15 +173,15 @@ final class ProtocolBench implements Callable<Integer> {
             throw new IllegalStateException("submitting job " + jobId + ": HTTP " + submitted.statusCode() + " "
                     + submitted.body());
         }
-        out.printf(Locale.ROOT, "%nbatch %d (maxUnits=%d): job %s submitted in %.2f s%n", batch, batch, jobId,
-                (System.nanoTime() - t) / 1e9);
+        out.printf(Locale.ROOT, "%nbatch %d (maxUnits=%d), %s: job %s submitted in %.2f s%n", batch, batch,
+                batchedUploads ? "one results upload per claim" : "one upload per unit", jobId, (System.nanoTime() - t) / 1e9);
         out.flush();
 
         HttpClient shared = sharedClient ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build() : null;
         List<SimNode> sims = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
             HttpClient http = shared != null ? shared : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            sims.add(new SimNode(http, base, nodeAuth, "sim-" + i, batch));
+            sims.add(new SimNode(http, base, nodeAuth, "sim-" + i, batch, batchedUploads));
         }
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
@@ -185,8 +203,10 @@ final class ProtocolBench implements Callable<Integer> {
         sleepUntil(measureFrom);
         JobView before = job(admin, base, clientAuth, jobId);
         long completedBefore = accepted(sims);
+        long cpuBefore = processCpuNanos();
         sleepUntil(measureTo);
         long completedAfter = accepted(sims);
+        long cpu = processCpuNanos() - cpuBefore;
         JobView after = job(admin, base, clientAuth, jobId);
         done.await();
         double window = (measureTo - measureFrom) / 1e9;
@@ -201,11 +221,14 @@ final class ProtocolBench implements Callable<Integer> {
             }
         }
         BenchFigures.Latencies claims = BenchFigures.merge(sims.stream().map(s -> s.claimNanos).toList());
-        BenchFigures.Latencies uploads = BenchFigures.merge(sims.stream().map(s -> s.uploadNanos).toList());
+        BenchFigures.Latencies uploaded = BenchFigures.merge(sims.stream().map(s -> s.uploadNanos).toList());
         out.printf(Locale.ROOT, "  completions: %,d accepted in %.1f s = %,.0f /s%s%n", completions, window,
                 completions / window, after.unitsDone() >= after.units() ? " (the job ran out of units: raise --frames)" : "");
+        out.printf(Locale.ROOT, "  CPU of this process (coordinator and simulated nodes): %.2f of %d cores, %,.0f us per "
+                + "completion%n", cpu / 1e9 / window, Runtime.getRuntime().availableProcessors(),
+                completions == 0 ? 0.0 : cpu / 1e3 / completions);
         out.printf(Locale.ROOT, "  claim latency:    %s; %,d empty claims%n", claims.summary(), emptyClaims);
-        out.printf(Locale.ROOT, "  complete latency: %s%n", uploads.summary());
+        out.printf(Locale.ROOT, "  %s latency: %s%n", batchedUploads ? "batch upload" : "complete", uploaded.summary());
         out.printf(Locale.ROOT, "  frames assembled during the window: %d (%.1f /s); job now %d/%d units done, %d/%d frames"
                         + " written%n", after.framesWritten() - before.framesWritten(),
                 (after.framesWritten() - before.framesWritten()) / window, after.unitsDone(), after.units(),
@@ -215,7 +238,9 @@ final class ProtocolBench implements Callable<Integer> {
         for (SimNode s : sims) {
             s.leave();
         }
-        admin.send(HttpRequest.newBuilder(URI.create(base + "jobs/" + jobId + "/cancel")).header("Authorization", clientAuth)
+        // Paused, not cancelled: cancelling writes every unit's new state to the database behind time,
+        // which would still be going on during the next run.
+        admin.send(HttpRequest.newBuilder(URI.create(base + "jobs/" + jobId + "/pause")).header("Authorization", clientAuth)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 
@@ -251,6 +276,7 @@ final class ProtocolBench implements Callable<Integer> {
         final String auth;
         final String name;
         final int batch;
+        final boolean batchedUploads;
         final String nodeId;
         final BenchFigures.Samples claimNanos = new BenchFigures.Samples();
         final BenchFigures.Samples uploadNanos = new BenchFigures.Samples();
@@ -259,12 +285,13 @@ final class ProtocolBench implements Callable<Integer> {
         long emptyClaims;
         volatile Exception error;
 
-        SimNode(HttpClient http, String base, String auth, String name, int batch) throws Exception {
+        SimNode(HttpClient http, String base, String auth, String name, int batch, boolean batchedUploads) throws Exception {
             this.http = http;
             this.base = base;
             this.auth = auth;
             this.name = name;
             this.batch = batch;
+            this.batchedUploads = batchedUploads;
             NodeHello hello = new NodeHello(name, new NodeDevice("instant fake backend", "other", "none", 0), "bench");
             HttpResponse<byte[]> r = send(post("nodes", json.writeValueAsBytes(hello)));
             this.nodeId = json.readValue(r.body(), NodeWelcome.class).nodeId();
@@ -291,6 +318,10 @@ final class ProtocolBench implements Callable<Integer> {
                 if (grants.isEmpty()) {
                     emptyClaims++;
                 }
+                if (batchedUploads && !grants.isEmpty()) {
+                    uploadBatch(grants, measureFrom, measureTo);
+                    continue;
+                }
                 for (WorkGrant g : grants) {
                     Lease lease = g.assignment().lease();
                     WorkUnitKey k = lease.key();
@@ -314,6 +345,35 @@ final class ProtocolBench implements Callable<Integer> {
             }
         }
 
+        /** All of a claim's results in one request; counts each unit the coordinator accepted. */
+        void uploadBatch(List<WorkGrant> grants, long measureFrom, long measureTo) throws Exception {
+            List<ResultBatch.Result> results = new ArrayList<>(grants.size());
+            for (WorkGrant g : grants) {
+                Lease lease = g.assignment().lease();
+                results.add(new ResultBatch.Result(new LeaseRef(lease.key(), lease.epoch()), resultFor(g.assignment().unit())));
+            }
+            HttpRequest post = HttpRequest.newBuilder(URI.create(base + "nodes/" + nodeId + "/results"))
+                    .header("Authorization", auth).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new ResultBatch(results).encode())).build();
+            long u0 = System.nanoTime();
+            HttpResponse<byte[]> u = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+            long u1 = System.nanoTime();
+            if (u0 >= measureFrom && u0 < measureTo) {
+                uploadNanos.add(u1 - u0);
+            }
+            if (u.statusCode() != 200) {
+                errors.computeIfAbsent("batch upload HTTP " + u.statusCode(), x -> new LongAdder()).increment();
+                return;
+            }
+            for (ResultBatchReply.BatchOutcome o : json.readValue(u.body(), ResultBatchReply.class).outcomes()) {
+                if (o.status() == 200) {
+                    accepted.increment();
+                } else {
+                    errors.computeIfAbsent("batched unit " + o.status(), x -> new LongAdder()).increment();
+                }
+            }
+        }
+
         void leave() throws IOException, InterruptedException {
             send(post("nodes/" + nodeId + "/leave", new byte[0]));
         }
@@ -331,6 +391,12 @@ final class ProtocolBench implements Callable<Integer> {
             }
             return r;
         }
+    }
+
+    /** CPU time of this process so far (every thread), nanoseconds; -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
