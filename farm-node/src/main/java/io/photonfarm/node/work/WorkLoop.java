@@ -84,6 +84,8 @@ public final class WorkLoop implements Runnable {
     private final AtomicReference<Throwable> uploadFailure = new AtomicReference<>();
     /** False once the coordinator showed it has no batch route: every result then goes up alone. */
     private volatile boolean batchUploads = true;
+    /** The most bytes of results one upload carries; halved when the coordinator finds a batch too large (413). */
+    private volatile long batchBytes = MAX_BYTES_PER_UPLOAD;
 
     /** A rendered unit's encoded result, waiting to go up. */
     private record Finished(LeaseRef ref, byte[] encoded) {
@@ -271,7 +273,7 @@ public final class WorkLoop implements Runnable {
             List<Finished> batch = new ArrayList<>();
             long bytes = 0;
             while (!finished.isEmpty() && batch.size() < MAX_RESULTS_PER_UPLOAD
-                    && (batch.isEmpty() || bytes + finished.peekFirst().encoded().length <= MAX_BYTES_PER_UPLOAD)) {
+                    && (batch.isEmpty() || bytes + finished.peekFirst().encoded().length <= batchBytes)) {
                 Finished f = finished.pollFirst();
                 bytes += f.encoded().length;
                 batch.add(f);
@@ -332,6 +334,9 @@ public final class WorkLoop implements Runnable {
                 batchUploads = false;
                 LOG.log(Level.INFO, "node {0}: the coordinator takes no result batches ({1}); uploading each result "
                         + "alone", nodeIdOrName(), e.getMessage());
+            } else if (e.status() == 413) {
+                long size = batch.stream().mapToLong(f -> f.encoded().length).sum();
+                batchBytes = Math.max(1, Math.min(batchBytes, size / 2));
             }
             stats.uploaded(start);
             for (Finished f : batch) {

@@ -70,6 +70,8 @@ final class FakeCoordinator implements AutoCloseable {
     final List<Integer> batches = new CopyOnWriteArrayList<>();
     /** False: answer batch uploads 404, as a coordinator from before batches would. */
     volatile boolean batchRoute = true;
+    /** The largest batch body taken; larger ones are answered 413. */
+    volatile int maxBatchBody = Integer.MAX_VALUE;
     /** How long each upload (single or batch) takes to answer, milliseconds. */
     volatile long uploadMillis;
     final AtomicInteger registrations = new AtomicInteger();
@@ -242,6 +244,10 @@ final class FakeCoordinator implements AutoCloseable {
         pause(uploadMillis);
         if (!knownNodes.contains(nodeId)) {
             error(ex, 404, "unknown node " + nodeId);
+            return;
+        }
+        if (body.length > maxBatchBody) {
+            error(ex, 413, "request body too large: at most " + maxBatchBody + " bytes are accepted");
             return;
         }
         ResultBatch batch = ResultBatch.decode(body, Integer.MAX_VALUE);

@@ -141,6 +141,24 @@ class WorkLoopTest {
     }
 
     @Test
+    void aBatchTooLargeForTheCoordinatorGoesUpInSmallerPiecesAndLaterBatchesShrink() throws InterruptedException {
+        coordinator.uploadMillis = 150;
+        coordinator.maxBatchBody = 60_000; // two results of a 32 x 32 tile, not three
+        coordinator.claimReplies.add(Grants.batch(10));
+        start();
+        await("ten uploads", () -> coordinator.uploads.size() == 10);
+
+        List<WorkUnitKey> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(Grants.key(i));
+        }
+        assertEquals(all, coordinator.uploadedKeys(), "each result uploaded once, in order");
+        long refused = coordinator.requests.stream().filter(r -> r.path().endsWith("/results")).count()
+                - coordinator.batches.size();
+        assertTrue(refused <= 3, "the node learns the size the coordinator takes: " + refused + " batches refused");
+    }
+
+    @Test
     void aCoordinatorWithoutTheBatchRouteGetsEachResultAlone() throws InterruptedException {
         coordinator.batchRoute = false;
         coordinator.uploadMillis = 100;
