@@ -292,15 +292,19 @@ public final class TileSpool implements AutoCloseable {
 
     /** Closes the least recently used idle logs until at most 3/4 of the limit are open. */
     private void evictIdle(SpoolLog keep) {
-        List<Map.Entry<FrameRef, SpoolLog>> byAge = new ArrayList<>(open.entrySet());
-        byAge.sort(Comparator.comparingLong(e -> e.getValue().lastUsed()));
+        // Each log's last use is read once: other threads keep using logs while they are sorted.
+        record Aged(FrameRef ref, SpoolLog log, long lastUsed) {
+        }
+        List<Aged> byAge = new ArrayList<>(open.size());
+        open.forEach((ref, log) -> byAge.add(new Aged(ref, log, log.lastUsed())));
+        byAge.sort(Comparator.comparingLong(Aged::lastUsed));
         int excess = open.size() - MAX_OPEN_LOGS * 3 / 4;
-        for (Map.Entry<FrameRef, SpoolLog> e : byAge) {
+        for (Aged a : byAge) {
             if (excess <= 0) {
                 return;
             }
-            if (e.getValue() != keep && e.getValue().retireIfIdle()) {
-                open.remove(e.getKey(), e.getValue());
+            if (a.log() != keep && a.log().retireIfIdle()) {
+                open.remove(a.ref(), a.log());
                 excess--;
             }
         }

@@ -244,6 +244,42 @@ class TileSpoolTest {
     }
 
     @Test
+    void writersSpreadOverMoreFramesThanStayOpenLoseNothingWhileIdleLogsAreClosed() throws Exception {
+        int threads = 8;
+        int perThread = 100;
+        int frames = TileSpool.MAX_OPEN_LOGS * 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try (TileSpool spool = spool()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        int n = thread * perThread + i;
+                        WorkUnitKey k = new WorkUnitKey(JOB, (n * 7) % frames, n, 0);
+                        spool.write(k, 1, result(k, 1, 32));
+                        assertArrayEquals(result(k, 1, 32), spool.read(k, 1).orElseThrow());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertTrue(spool.openLogs() <= TileSpool.MAX_OPEN_LOGS + threads, spool.openLogs() + " logs open");
+            for (int n = 0; n < threads * perThread; n++) {
+                WorkUnitKey k = new WorkUnitKey(JOB, (n * 7) % frames, n, 0);
+                assertArrayEquals(result(k, 1, 32), spool.read(k, 1).orElseThrow(), k.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void oneForceCoversTheRecordsOfWritersThatArriveTogether() throws Exception {
         int threads = 16;
         int perThread = 40;
