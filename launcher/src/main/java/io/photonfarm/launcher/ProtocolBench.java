@@ -234,6 +234,9 @@ final class ProtocolBench implements Callable<Integer> {
                 (after.framesWritten() - before.framesWritten()) / window, after.unitsDone(), after.units(),
                 after.framesWritten(), after.spec().frames());
         out.println("  errors: " + (errors.isEmpty() ? "none" : errors));
+        Map<String, String> firstErrors = new TreeMap<>();
+        sims.forEach(s -> s.firstError.forEach(firstErrors::putIfAbsent));
+        firstErrors.forEach((kind, text) -> out.println("    first " + kind + ": " + text));
         out.flush();
         for (SimNode s : sims) {
             s.leave();
@@ -282,6 +285,8 @@ final class ProtocolBench implements Callable<Integer> {
         final BenchFigures.Samples uploadNanos = new BenchFigures.Samples();
         final LongAdder accepted = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        /** The first answer of each kind of error, to print. */
+        final Map<String, String> firstError = new ConcurrentHashMap<>();
         long emptyClaims;
         volatile Exception error;
 
@@ -311,7 +316,7 @@ final class ProtocolBench implements Callable<Integer> {
                     claimNanos.add(t1 - t0);
                 }
                 if (r.statusCode() != 200) {
-                    errors.computeIfAbsent("claim HTTP " + r.statusCode(), k -> new LongAdder()).increment();
+                    error("claim HTTP " + r.statusCode(), r.body());
                     continue;
                 }
                 List<WorkGrant> grants = json.readValue(r.body(), ClaimReply.class).grants();
@@ -339,7 +344,7 @@ final class ProtocolBench implements Callable<Integer> {
                     if (u.statusCode() == 200) {
                         accepted.increment();
                     } else {
-                        errors.computeIfAbsent("upload HTTP " + u.statusCode(), x -> new LongAdder()).increment();
+                        error("upload HTTP " + u.statusCode(), u.body());
                     }
                 }
             }
@@ -362,16 +367,23 @@ final class ProtocolBench implements Callable<Integer> {
                 uploadNanos.add(u1 - u0);
             }
             if (u.statusCode() != 200) {
-                errors.computeIfAbsent("batch upload HTTP " + u.statusCode(), x -> new LongAdder()).increment();
+                error("batch upload HTTP " + u.statusCode(), u.body());
                 return;
             }
             for (ResultBatchReply.BatchOutcome o : json.readValue(u.body(), ResultBatchReply.class).outcomes()) {
                 if (o.status() == 200) {
                     accepted.increment();
                 } else {
-                    errors.computeIfAbsent("batched unit " + o.status(), x -> new LongAdder()).increment();
+                    error("batched unit " + o.status(), o.message() == null ? new byte[0]
+                            : o.message().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
+        }
+
+        void error(String kind, byte[] body) {
+            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            firstError.putIfAbsent(kind, text.length() > 300 ? text.substring(0, 300) + "..." : text);
         }
 
         void leave() throws IOException, InterruptedException {
