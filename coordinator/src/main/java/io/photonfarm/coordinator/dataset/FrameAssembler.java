@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.labels.PinholeCalibration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.photonfarm.api.tile.MalformedTileResultException;

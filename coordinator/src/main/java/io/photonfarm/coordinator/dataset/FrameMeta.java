@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
 import java.util.List;
 

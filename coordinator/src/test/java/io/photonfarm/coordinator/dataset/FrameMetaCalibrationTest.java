@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.labels.PinholeCalibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package io.photonfarm.coordinator.dataset;
+package io.photonfarm.labels;
 
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.api.work.Vec3;
