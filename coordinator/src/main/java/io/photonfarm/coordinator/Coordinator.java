@@ -84,8 +84,10 @@ public final class Coordinator implements AutoCloseable {
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
             DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
             long maxTilePixels = (long) s.limits().maxTileSize() * s.limits().maxTileSize();
-            TileSpool spool = new TileSpool(layout, TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(),
-                    s.limits().maxTileSize())));
+            // The largest upload: a full-size tile with coverage counts and label records.
+            long maxTileBytes = TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(), s.limits().maxTileSize()),
+                    TileResultCodec.FLAG_COVERAGE | TileResultCodec.FLAG_LABELS);
+            TileSpool spool = new TileSpool(layout, maxTileBytes);
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
@@ -96,8 +98,7 @@ public final class Coordinator implements AutoCloseable {
             ProgressNotifier progress = new ProgressNotifier(jobs, events, clock);
             WorkService work = new WorkService(store, catalog, nodes, frames, events, clock, timer, s.timing(), s.sizer(),
                     maxTilePixels, progress);
-            this.server = new ApiServer(s.tokens(), json, TileResultCodec.encodedSize(new TileRect(0, 0,
-                    s.limits().maxTileSize(), s.limits().maxTileSize())) + 4096, List.of(
+            this.server = new ApiServer(s.tokens(), json, maxTileBytes + 4096, List.of(
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events),
                     new ArchiveRoutes(jobs, layout)));
             LeaseReaper reaper = new LeaseReaper(store, clock);
