@@ -26,6 +26,7 @@ import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.jobs.ProgressNotifier;
 import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.labels.FrameLabeler;
 import io.photonfarm.coordinator.nodes.NodeRecord;
 import io.photonfarm.coordinator.nodes.NodeRegistry;
 import io.photonfarm.coordinator.frames.FrameLedger;
@@ -79,7 +80,8 @@ public final class Coordinator implements AutoCloseable {
             this.store = new HzWorkStore(hz, ns, s.backupCount(), s.policy(), s.durability(), HzWorkStore.DEFAULT_UNIT_WRITES);
             FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
             EventBus events = new HzEventBus(hz, ns, json);
-            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), new SceneCatalog(), s.limits());
+            SceneCatalog scenes = new SceneCatalog();
+            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
             DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
@@ -91,7 +93,8 @@ public final class Coordinator implements AutoCloseable {
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
-            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock), ledger,
+            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock,
+                    new FrameLabeler(scenes::scene)), ledger,
                     store, catalog, events, clock, assembly, json);
             JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),
                     s.limits());

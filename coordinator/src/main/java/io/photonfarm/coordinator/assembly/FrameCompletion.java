@@ -211,8 +211,10 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             }
             FrameSpec f = jobs.frame(job, frame);
             JobSpec spec = job.spec();
+            FrameJob.LabelRequest labels = spec.labels()
+                    ? new FrameJob.LabelRequest(spec.sceneRef(), spec.labelPasses(), spec.annotationFormats()) : null;
             AssemblyResult r = assembler.assemble(new FrameJob(job.jobId(), frame, spec.width(), spec.height(), spec.spp(),
-                    spec.seed(), f.camera()), units);
+                    spec.seed(), f.camera(), labels), units);
             boolean first = ledger.markWritten(job.jobId(), frame);
             if (r.status() == AssemblyResult.Status.WRITTEN || first) {
                 LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());
