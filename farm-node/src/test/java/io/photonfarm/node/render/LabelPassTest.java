@@ -65,7 +65,7 @@ class LabelPassTest {
                 new Vector3f(-h, 0, h), new Vector3f(0, 1, 0), 1).build("plane");
         Matrix4f place = new Matrix4f().translate(CENTRE).scale((float) R);
         return new Scene(List.of(sphere, plane),
-                List.of(Material.diffuse("red", new Rgb(0.8f, 0.2f, 0.1f)), Material.diffuse("grey", new Rgb(0.5f, 0.5f, 0.5f))),
+                List.of(Material.diffuse("red", new Rgb(0.8f, 0.2f, 0.1f)), Material.diffuse("green", new Rgb(0.1f, 0.6f, 0.1f))),
                 List.of(), List.of(new Instance(0, place, "ball", "sphere"), Instance.identity(1)),
                 Optional.of(CAMERA), new Environment.Constant(new Rgb(0.3f, 0.3f, 0.3f)));
     }
@@ -153,7 +153,7 @@ class LabelPassTest {
                     assertRelative(tPlane * dot(d, b.forward), depth, at + " depth_z");
                     assertVector(new double[] {0, 1, 0}, labels, base + LabelRecord.NORMAL_SHADING, 1e-4, at + " shading normal");
                     assertVector(new double[] {0, 1, 0}, labels, base + LabelRecord.NORMAL_GEOMETRIC, 1e-4, at + " geometric normal");
-                    assertEquals(2, labels[base + LabelRecord.MATERIAL], at + ": material id of grey");
+                    assertEquals(2, labels[base + LabelRecord.MATERIAL], at + ": material id of green");
                     planeChecked++;
                 } else {
                     assertEquals(0, instance, at + ": background instance id");
@@ -195,6 +195,39 @@ class LabelPassTest {
         }
         assertTrue(interiorOnes > 1000, "interior pixels: " + interiorOnes);
         assertTrue(mixed > 10, "silhouette pixels with mixed samples: " + mixed);
+    }
+
+    @Test
+    void rgbAtFullyCoveredPixelsShowsTheLabelledInstancesOwnColour() {
+        // A red sphere on a green plane under a grey sky: a label off by even one pixel at a silhouette
+        // would put a pixel of one colour under the other's id.
+        var image = frame.toImage();
+        int[] labels = frame.labels();
+        int[] checked = new int[3];
+        for (int py = 0; py < H; py++) {
+            for (int px = 0; px < W; px++) {
+                if (frame.coverage(px, py) < 1.0) {
+                    continue;
+                }
+                int instance = labels[(py * W + px) * LabelRecord.WORDS + LabelRecord.INSTANCE];
+                double r = image.get(px, py, 0);
+                double g = image.get(px, py, 1);
+                double bl = image.get(px, py, 2);
+                String at = "pixel (" + px + ", " + py + ") rgb " + r + ", " + g + ", " + bl;
+                switch (instance) {
+                    case 1 -> assertTrue(r > 2 * g && r > 2 * bl, at + " labelled sphere is not red");
+                    case 2 -> assertTrue(g > 2 * r && g > 2 * bl, at + " labelled plane is not green");
+                    default -> {
+                        assertEquals(0, instance, at);
+                        assertEquals(0.3, r, 1e-5, at + " labelled background is not the sky");
+                        assertEquals(0.3, g, 1e-5, at + " labelled background is not the sky");
+                        assertEquals(0.3, bl, 1e-5, at + " labelled background is not the sky");
+                    }
+                }
+                checked[instance]++;
+            }
+        }
+        assertTrue(checked[0] > 100 && checked[1] > 300 && checked[2] > 800, "pixels checked " + java.util.Arrays.toString(checked));
     }
 
     @Test
