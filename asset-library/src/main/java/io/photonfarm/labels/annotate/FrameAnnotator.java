@@ -30,14 +30,19 @@ import org.joml.Matrix4fc;
  * <p>For every instance that is an object ({@link Instance#isObject()}):
  * <ul>
  *   <li><b>pose</b>: object -> camera, {@code X_cam = rotation * diag(scale) * X + translation}, the
- *       calibration's world -> camera composed with the instance's {@code objectToWorld} (see
- *       {@link ObjectPose} for scale, mirroring and shear);</li>
+ *       calibration's world -> camera composed with the instance's {@code objectToWorld}; the scale
+ *       is the column norms of the instance's linear part, and the rotation that part's columns
+ *       divided by them. A mirroring transform gets all three scale factors negated, so the
+ *       rotation keeps det +1. A sheared transform (columns not orthogonal within 1e-5) has no such
+ *       factoring: the rotation is then the orthogonal factor of its polar decomposition (the
+ *       nearest rotation) and the product only approximates the transform; the 3D box corners and
+ *       landmarks are always computed with the full transform;</li>
  *   <li><b>3D box</b>: the mesh's object-space bounds and their 8 corners in the camera frame;</li>
  *   <li><b>visible pixels and tight box</b>: from the instance pass;</li>
  *   <li><b>unoccluded silhouette</b> (amodal mask): the pixels whose centre ray would meet the object
  *       if it were alone in the scene, by rasterising its triangles at the pixel centres
- *       ({@link SilhouetteRaster}: exact two-sided ray-triangle tests, one multiply-add per edge
- *       and pixel, much cheaper than a BVH walk per pixel), united with the object's visible pixels,
+ *       in homogeneous coordinates (the renderer's two-sided ray-triangle test for every centre at
+ *       once, one multiply-add per edge and pixel, much cheaper than a BVH walk per pixel), united with the object's visible pixels,
  *       so that {@code visible <= unoccluded} holds even where the renderer's single-precision test
  *       and this double-precision one disagree at an edge; visibility = visible / unoccluded;</li>
  *   <li><b>amodal boxes</b>: the bounds of the projection of all mesh vertices (null when one is at
@@ -95,7 +100,11 @@ public final class FrameAnnotator {
         return annotate(scene, new Lazy(scene), labels, cal, width, height, instancePass);
     }
 
-    /** {@link #annotate(Scene, SceneLabels, PinholeCalibration, int, int, int[])} over {@code raycaster.scene()}. */
+    /**
+     * {@link #annotate(Scene, SceneLabels, PinholeCalibration, int, int, int[])} over {@code raycaster.scene()}.
+     * To annotate several frames of one scene, build its ray caster once and use this: building the
+     * BVHs costs about as much as annotating a frame.
+     */
     public FrameObjects annotate(SceneRaycaster raycaster, SceneLabels labels, PinholeCalibration cal, int width,
             int height, int[] instancePass) {
         return annotate(raycaster.scene(), () -> raycaster, labels, cal, width, height, instancePass);
