@@ -2,7 +2,8 @@ package io.photonfarm.labels;
 
 /**
  * Whether a landmark is seen in a frame, decided by a ray from the camera centre to the landmark
- * (see {@code conventions.json} for the tolerance).
+ * (see {@code conventions.json} for the tolerance; {@code io.photonfarm.labels.annotate.FrameAnnotator}
+ * decides it with a {@code LandmarkTolerance}).
  */
 public enum LandmarkVisibility {
     /** Behind the camera, or projecting outside the image. */
