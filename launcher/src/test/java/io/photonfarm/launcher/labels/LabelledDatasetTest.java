@@ -178,6 +178,37 @@ class LabelledDatasetTest {
     }
 
     @Test
+    void landmarksProjectThroughTheIntrinsicsAndExtrinsicsInMetaJson() throws Exception {
+        Scene scene = BuiltinScenes.cornellBox();
+        JsonNode meta = JSON.readTree(Files.readAllBytes(frame(0).resolve("meta.json")));
+        JsonNode k = meta.path("intrinsics").path("k");
+        JsonNode rt = meta.path("extrinsics").path("worldToCamera");
+        int checked = 0;
+        for (JsonNode o : meta.path("objects")) {
+            var instance = scene.instances().get(o.path("instanceId").asInt() - 1);
+            var points = scene.meshes().get(instance.mesh()).landmarks().points();
+            for (int i = 0; i < points.size(); i++) {
+                var w = instance.objectToWorld().transformPosition(new org.joml.Vector3f(points.get(i).position()));
+                double[] x = {w.x, w.y, w.z, 1};
+                double[] c = new double[3];
+                for (int r = 0; r < 3; r++) {
+                    for (int col = 0; col < 4; col++) {
+                        c[r] += rt.get(r).get(col).asDouble() * x[col];
+                    }
+                }
+                double u = (k.get(0).get(0).asDouble() * c[0] + k.get(0).get(2).asDouble() * c[2]) / c[2];
+                double v = (k.get(1).get(1).asDouble() * c[1] + k.get(1).get(2).asDouble() * c[2]) / c[2];
+                JsonNode lm = o.path("landmarks").get(i);
+                assertEquals(points.get(i).name(), lm.path("name").asText());
+                assertEquals(u, lm.path("pixel").get(0).asDouble(), 1e-3, lm.path("name").asText() + " u");
+                assertEquals(v, lm.path("pixel").get(1).asDouble(), 1e-3, lm.path("name").asText() + " v");
+                checked++;
+            }
+        }
+        assertEquals(18, checked, "9 landmarks on each of the two blocks");
+    }
+
+    @Test
     void everyPassFileIsListedInMetaAndReadable() throws Exception {
         JsonNode meta = JSON.readTree(Files.readAllBytes(frame(1).resolve("meta.json")));
         java.util.Set<String> listed = new java.util.TreeSet<>();
