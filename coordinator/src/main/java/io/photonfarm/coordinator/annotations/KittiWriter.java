@@ -57,7 +57,7 @@ final class KittiWriter implements DatasetWriter {
                 line(labels, o, f.tightBox(i));
             }
         }
-        AnnotationFiles.write(frameDir.resolve(LABEL_FILE), labels.toString().getBytes(StandardCharsets.US_ASCII));
+        AnnotationFiles.write(frameDir.resolve(LABEL_FILE), labels.toString().getBytes(StandardCharsets.UTF_8));
         AnnotationFiles.write(frameDir.resolve(CALIB_FILE), calib(f).getBytes(StandardCharsets.US_ASCII));
         return List.of(LABEL_FILE, CALIB_FILE);
     }
