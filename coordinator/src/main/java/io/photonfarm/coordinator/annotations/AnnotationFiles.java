@@ -23,16 +23,26 @@ final class AnnotationFiles {
     private AnnotationFiles() {
     }
 
-    /** Replaces {@code target} atomically, creating its directory. */
+    /** Replaces a frame's file atomically (the frame's meta.json later forces the directory). */
     static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicWrites.write(target, bytes);
     }
 
-    /** Replaces {@code target} atomically with streamed content, creating its directory. */
-    static void write(Path target, AtomicWrites.Content content) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
+    /**
+     * Replaces a job-level file atomically with streamed content, creating its directory, and forces
+     * the directory so the replacement survives a crash.
+     */
+    static void writeDurably(Path target, AtomicWrites.Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
         AtomicWrites.write(target, content);
+        AtomicWrites.forceDirectory(dir);
+    }
+
+    /** {@link #writeDurably(Path, AtomicWrites.Content)} of bytes. */
+    static void writeDurably(Path target, byte[] bytes) throws IOException {
+        writeDurably(target, out -> out.write(bytes));
     }
 
     /**

@@ -127,7 +127,7 @@ final class BopWriter implements DatasetWriter {
                 "annotations/" + SCENE + "/mask/", "annotations/" + SCENE + "/mask_visib/"));
         Path cameraJson = annotationsDir.resolve("bop/camera.json");
         if (shared[0] != null && same[0]) {
-            AnnotationFiles.write(cameraJson, json.writeValueAsBytes(shared[0]));
+            AnnotationFiles.writeDurably(cameraJson, json.writeValueAsBytes(shared[0]));
             files.add("annotations/bop/camera.json");
         } else {
             Files.deleteIfExists(cameraJson);
@@ -149,7 +149,7 @@ final class BopWriter implements DatasetWriter {
 
     /** Streams a scene file: an object keyed by image id (frame index), in frame order. */
     private void writeSceneFile(List<WrittenFrame> frames, Path target, Entry entry) throws IOException {
-        AnnotationFiles.write(target, out -> {
+        AnnotationFiles.writeDurably(target, out -> {
             JsonGenerator gen = json.getFactory().createGenerator(out);
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.writeStartObject();

@@ -145,7 +145,7 @@ final class CocoWriter implements DatasetWriter {
     private boolean writeJobFile(List<WrittenFrame> frames, Path target, Predicate<CocoModel.Annotation> keep,
             boolean keypoints) throws IOException {
         boolean[] anyKeypoints = new boolean[1];
-        AnnotationFiles.write(target, out -> {
+        AnnotationFiles.writeDurably(target, out -> {
             JsonGenerator gen = json.getFactory().createGenerator(out);
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.writeStartObject();

@@ -162,8 +162,8 @@ final class YoloWriter implements DatasetWriter {
                 // A hidden temporary file of a concurrent write; the empty listing is what matters.
             }
         }
-        AnnotationFiles.write(yolo.resolve("images.txt"), images.toString().getBytes(StandardCharsets.UTF_8));
-        AnnotationFiles.write(yolo.resolve("data.yaml"), dataYaml(names, Math.max(kmax, 0), keypointNames)
+        AnnotationFiles.writeDurably(yolo.resolve("images.txt"), images.toString().getBytes(StandardCharsets.UTF_8));
+        AnnotationFiles.writeDurably(yolo.resolve("data.yaml"), dataYaml(names, Math.max(kmax, 0), keypointNames)
                 .getBytes(StandardCharsets.UTF_8));
         return new FormatReport(format(), split.with().size(), split.without(), files);
     }
