@@ -27,6 +27,7 @@ import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.jobs.ProgressNotifier;
 import io.photonfarm.coordinator.jobs.SceneCatalog;
 import io.photonfarm.coordinator.labels.FrameLabeler;
+import io.photonfarm.coordinator.labels.JobLabels;
 import io.photonfarm.coordinator.nodes.NodeRecord;
 import io.photonfarm.coordinator.nodes.NodeRegistry;
 import io.photonfarm.coordinator.frames.FrameLedger;
@@ -93,9 +94,9 @@ public final class Coordinator implements AutoCloseable {
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
-            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock,
-                    new FrameLabeler(scenes::scene)), ledger,
-                    store, catalog, events, clock, assembly, json);
+            FrameLabeler labeler = new FrameLabeler(scenes::scene);
+            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock, labeler), ledger,
+                    store, catalog, events, clock, assembly, json, new JobLabels(layout, labeler));
             JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),
                     s.limits());
             ProgressNotifier progress = new ProgressNotifier(jobs, events, clock);

@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -63,11 +64,12 @@ public final class AnnotationWriters {
         conventions(); // refuses a bad tolerance now rather than at the job's end
     }
 
-    /** The writers of the formats named in a job spec ("coco", "bop", "kitti", "yolo"; case-insensitive). */
+    /** The writers of the formats named in a job spec ("coco", "bop", "kitti", "yolo"). */
     public static AnnotationWriters of(Collection<String> formatIds, double landmarkToleranceMetres) {
         List<AnnotationFormat> formats = new ArrayList<>();
         for (String id : formatIds) {
-            formats.add(AnnotationFormat.parse(id));
+            formats.add(AnnotationFormat.byWireName(id).orElseThrow(() -> new IllegalArgumentException(
+                    "annotation format '" + id + "': known formats are " + String.join(", ", AnnotationFormat.wireNames()))));
         }
         return new AnnotationWriters(formats, landmarkToleranceMetres);
     }
@@ -95,7 +97,7 @@ public final class AnnotationWriters {
             try {
                 names.addAll(w.writeFrame(checked, frameDir));
             } catch (IOException e) {
-                throw new IOException("writing " + w.format().id() + " annotations of frame " + frame.frame() + " to "
+                throw new IOException("writing " + w.format().wireName() + " annotations of frame " + frame.frame() + " to "
                         + frameDir + ": " + e.getMessage(), e);
             }
         }
@@ -119,7 +121,7 @@ public final class AnnotationWriters {
             try {
                 reports.add(w.finishJob(frames, annotations));
             } catch (IOException e) {
-                throw new IOException("finishing " + w.format().id() + " annotations of " + jobDir + ": "
+                throw new IOException("finishing " + w.format().wireName() + " annotations of " + jobDir + ": "
                         + e.getMessage(), e);
             }
         }
@@ -131,7 +133,7 @@ public final class AnnotationWriters {
     public Conventions conventions() {
         Map<String, Map<String, String>> formats = new LinkedHashMap<>();
         for (DatasetWriter w : writers) {
-            formats.put(w.format().id(), w.conventions());
+            formats.put(w.format().wireName(), w.conventions());
         }
         return Conventions.of(landmarkToleranceMetres, formats);
     }

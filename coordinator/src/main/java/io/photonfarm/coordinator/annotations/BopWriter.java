@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photonfarm.labels.Box2d;

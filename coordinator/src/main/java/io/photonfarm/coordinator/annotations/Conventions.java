@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.photonfarm.image.AtomicWrites;
+import io.photonfarm.labels.annotate.LandmarkTolerance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,10 +76,11 @@ public record Conventions(int formatVersion, String imageCoordinates, String cam
 
     /**
      * @param rule            how a landmark's visibility is decided
-     * @param toleranceMetres the tolerance of the rule, metres
+     * @param toleranceMetres   the absolute part of the tolerance, metres
+     * @param relativeTolerance the part of the tolerance proportional to the landmark distance
      * @param states          each state's meaning and its COCO/YOLO v
      */
-    public record LandmarkRule(String rule, double toleranceMetres, Map<String, String> states) {
+    public record LandmarkRule(String rule, double toleranceMetres, double relativeTolerance, Map<String, String> states) {
     }
 
     /**
@@ -135,9 +137,10 @@ public record Conventions(int formatVersion, String imageCoordinates, String cam
                 new PassFormats("lossless 32-bit float OpenEXR, one file per pass, single- or multi-channel; channel "
                         + "names are in the file header (never min-max scaled)",
                         "16-bit greyscale PNG, or 32-bit little-endian .npy when an id exceeds 65535 (never scaled)"),
-                new LandmarkRule("a ray from the camera centre to the landmark: the landmark is VISIBLE when the first "
-                        + "surface the ray meets is within tolerance_metres of the landmark's distance; otherwise "
-                        + "OCCLUDED or SELF_OCCLUDED by which instance is hit first", landmarkToleranceMetres, states),
+                new LandmarkRule("a ray from the camera centre to the landmark, at distance d: the landmark is VISIBLE "
+                        + "when the first surface the ray meets is no nearer than d - max(relative_tolerance * d, "
+                        + "tolerance_metres); otherwise OCCLUDED or SELF_OCCLUDED by which instance is hit first",
+                        landmarkToleranceMetres, LandmarkTolerance.DEFAULT.relative(), states),
                 new Boxes("2D boxes [x, y, w, h] (COCO, BOP) or [left, top, right, bottom] (KITTI) in continuous "
                         + "coordinates: the box of pixels u0..u1 x v0..v1 is [u0, v0, u1 + 1 - u0, v1 + 1 - v0]",
                         "tight: the box of the visible pixels (instance pass)",

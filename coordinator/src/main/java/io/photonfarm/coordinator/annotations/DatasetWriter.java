@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import java.util.List;
 
 /**

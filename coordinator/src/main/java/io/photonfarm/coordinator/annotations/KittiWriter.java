@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import io.photonfarm.labels.Box2d;
 import io.photonfarm.labels.ObjectAnnotation;
 import java.io.IOException;

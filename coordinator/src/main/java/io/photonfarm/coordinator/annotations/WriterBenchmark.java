@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import io.photonfarm.coordinator.dataset.DatasetLayout;
 import io.photonfarm.labels.Box2d;
 import io.photonfarm.labels.FrameObjects;
@@ -271,7 +272,7 @@ public final class WriterBenchmark {
                 Path job = Files.createTempDirectory(base, "job");
                 Result r = run(width, height, objects, frames, formats, job);
                 out.printf("%-22s %8.1f frames/s  %7.1f ms/frame  %8.1f KB/frame  finishJob %6.2f s%n",
-                        formats.stream().map(AnnotationFormat::id).toList(), r.framesPerSecond(),
+                        formats.stream().map(AnnotationFormat::wireName).toList(), r.framesPerSecond(),
                         1000 / r.framesPerSecond(), r.bytesPerFrame() / 1000.0, r.finishSeconds());
                 deleteTree(job);
             }

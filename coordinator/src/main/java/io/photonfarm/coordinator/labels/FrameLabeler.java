@@ -1,5 +1,8 @@
 package io.photonfarm.coordinator.labels;
 
+import io.photonfarm.coordinator.annotations.AnnotationWriters;
+import io.photonfarm.coordinator.annotations.FrameLabels;
+import io.photonfarm.coordinator.annotations.KeypointSchema;
 import io.photonfarm.coordinator.dataset.FrameJob;
 import io.photonfarm.labels.FrameObjects;
 import io.photonfarm.labels.ObjectAnnotation;
@@ -64,7 +67,18 @@ public final class FrameLabeler {
         SceneLabels ids = SceneLabels.of(scene);
         List<String> files = new ArrayList<>(PassFiles.write(dir, labels, request.passes(), cal, ids, scene));
         SceneRaycaster raycaster = raycasters.computeIfAbsent(scene, SceneRaycaster::new);
-        FrameObjects objects = annotator.annotate(raycaster, ids, cal, labels.width(), labels.height(), labels.instancePass());
+        int[] instancePass = labels.instancePass();
+        FrameObjects objects = annotator.annotate(raycaster, ids, cal, labels.width(), labels.height(), instancePass);
+        if (!request.writers().isEmpty()) {
+            AnnotationWriters writers = writers(request);
+            files.addAll(writers.writeFrame(new FrameLabels(frame.frame(), labels.width(), labels.height(), cal, ids,
+                    instancePass, objects, KeypointSchema.forScene(scene)), dir));
+        }
         return new Output(files, objects.objects(), objects);
+    }
+
+    /** The writers a job asks for, stating this labeler's landmark tolerance in conventions.json. */
+    public AnnotationWriters writers(FrameJob.LabelRequest request) {
+        return new AnnotationWriters(request.writers(), annotator.landmarkTolerance().absoluteMetres());
     }
 }

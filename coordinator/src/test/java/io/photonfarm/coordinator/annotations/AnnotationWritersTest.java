@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -152,7 +153,7 @@ class AnnotationWritersTest {
                 () -> AnnotationWriters.of(List.of("voc"), 0.01));
         assertTrue(e.getMessage().contains("coco, bop, kitti, yolo"), e.getMessage());
         assertEquals(EnumSet.allOf(AnnotationFormat.class),
-                EnumSet.copyOf(Arrays.stream(AnnotationFormat.values()).map(f -> AnnotationFormat.parse(f.id())).toList()));
+                EnumSet.copyOf(Arrays.stream(AnnotationFormat.values()).map(f -> AnnotationFormat.byWireName(f.wireName()).orElseThrow()).toList()));
     }
 
     private static long countLines(Path p) throws IOException {

@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.annotations;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import static io.photonfarm.coordinator.annotations.CocoWriterTest.doubles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -49,6 +49,11 @@ class LabelledDatasetTest {
         farm = new LabelledFarm(data);
         farm.render(JOB, Duration.ofMinutes(5));
         job = farm.jobDir("labelled");
+        // The job-level annotations are aggregated right after the last frame is written.
+        Path finished = job.resolve("annotations").resolve(".finished");
+        for (int i = 0; i < 300 && !Files.exists(finished); i++) {
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll
@@ -174,6 +179,37 @@ class LabelledDatasetTest {
                 assertEquals(expected, o.path("visibility").asDouble(), 1e-12, "visibility of " + o.path("name").asText());
                 assertEquals(9, o.path("landmarks").size(), "landmarks of a block");
             }
+        }
+    }
+
+    @Test
+    void cocoInstancesAgreeWithTheInstancePassAndEveryWriterFinished() throws Exception {
+        JsonNode coco = JSON.readTree(Files.readAllBytes(job.resolve("annotations/coco_instances.json")));
+        assertEquals(2, coco.path("images").size());
+        int annotations = 0;
+        for (JsonNode a : coco.path("annotations")) {
+            int frame = a.path("image_id").asInt() - 1;
+            int[] mask = IdImages.readGreyPng(frame(frame).resolve("instance.png"));
+            int id = a.path("instance_id").asInt();
+            long count = java.util.Arrays.stream(mask).filter(m -> m == id).count();
+            assertEquals(count, a.path("area").asLong(), "COCO area of instance " + id + " in frame " + frame);
+            JsonNode meta = JSON.readTree(Files.readAllBytes(frame(frame).resolve("meta.json")));
+            for (JsonNode o : meta.path("objects")) {
+                if (o.path("instanceId").asInt() == id) {
+                    JsonNode b = o.path("tightBox");
+                    assertEquals(b.path("xMin").asDouble(), a.path("bbox").get(0).asDouble(), 1e-9);
+                    assertEquals(b.path("yMin").asDouble(), a.path("bbox").get(1).asDouble(), 1e-9);
+                    assertEquals(b.path("xMax").asDouble() - b.path("xMin").asDouble(), a.path("bbox").get(2).asDouble(), 1e-9);
+                    assertEquals(b.path("yMax").asDouble() - b.path("yMin").asDouble(), a.path("bbox").get(3).asDouble(), 1e-9);
+                }
+            }
+            annotations++;
+        }
+        assertEquals(4, annotations, "two blocks in each of two frames");
+        for (String f : new String[] {"conventions.json", "annotations/coco_keypoints.json", "annotations/bop/000000/scene_gt.json",
+                "annotations/bop/000000/scene_camera.json", "annotations/bop/000000/scene_gt_info.json",
+                "annotations/kitti/label_2/000001.txt", "annotations/yolo/data.yaml", "annotations/yolo/labels/000000.txt"}) {
+            assertTrue(Files.size(job.resolve(f)) > 0, f);
         }
     }
 
