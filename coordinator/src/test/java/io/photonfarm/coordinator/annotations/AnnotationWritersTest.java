@@ -146,9 +146,9 @@ class AnnotationWritersTest {
     }
 
     @Test
-    void formatsAreNamedAsJobSpecsNameThem() {
+    void formatsAreNamedExactlyAsJobSpecsNameThem() {
         assertEquals(List.of(AnnotationFormat.COCO, AnnotationFormat.YOLO),
-                AnnotationWriters.of(List.of("yolo", " COCO "), 0.01).formats());
+                AnnotationWriters.of(List.of("yolo", "coco"), 0.01).formats());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AnnotationWriters.of(List.of("voc"), 0.01));
         assertTrue(e.getMessage().contains("coco, bop, kitti, yolo"), e.getMessage());
