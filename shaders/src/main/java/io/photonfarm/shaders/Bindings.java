@@ -37,7 +37,7 @@ public final class Bindings {
 
     /** Frame block (struct FrameData, std430): 8 vec4/uvec4 rows. */
     public static final int FRAME_BYTES = 8 * 16;
-    /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, uint writeLabels, 1 pad. */
+    /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, uint labelMode, 1 pad. */
     public static final int DISPATCH_BYTES = 32;
     /** Dispatches one submission may hold (entries of the dispatch-parameter buffer). */
     public static final int MAX_DISPATCHES = 1024;
@@ -80,6 +80,12 @@ public final class Bindings {
     public static final int FLAG_NEE = 1;
     /** Frame option flag: trace the pixel-centre ray, count coverage, and write label records when asked. */
     public static final int FLAG_LABELS = 2;
+    /** Dispatch label modes: read the centre instance stored by the unit's first dispatch... */
+    public static final int LABELS_READ = 0;
+    /** ...trace the centre ray and store its instance id (a unit's first dispatch)... */
+    public static final int LABELS_INSTANCE = 1;
+    /** ...or trace it and store the whole label record (the first dispatch of the unit starting at sample 0). */
+    public static final int LABELS_RECORD = 2;
 
     /** status[0] bits. */
     public static final int STATUS_LOOP_BUDGET = 1;

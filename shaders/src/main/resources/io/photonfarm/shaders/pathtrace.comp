@@ -184,7 +184,13 @@ void main() {
     smp.pixelSeed = pixel_seed(frame.image.w, frame.image.z, pixel);
     smp.loops = 0u;
     bool labels = (frame.options.y & FLAG_LABELS) != 0u;
-    uint centreInstance = labels ? centre_labels(pixel, pc.writeLabels != 0u, tilePixel * LABEL_WORDS, smp.loops) : 0u;
+    uint centreInstance = 0u;
+    if (labels) {
+        // The unit's first dispatch traces the centre ray; the others read the instance it stored.
+        uint at = tilePixel * LABEL_WORDS;
+        centreInstance = pc.labelMode != LABELS_READ ? centre_labels(pixel, pc.labelMode == LABELS_RECORD, at, smp.loops)
+                                                     : labelWords[at + LABEL_INSTANCE];
+    }
     uint covered = 0u;
     for (uint i = 0u; i < pc.sampleCount; i++) {
         smp.loops++;

@@ -124,7 +124,9 @@ public final class VulkanBackend implements RenderBackend {
             for (int first = samples.first(); first < samples.end() && flags == 0; ) {
                 int end = (int) Math.min(samples.end(), first + (long) perDispatch * Bindings.MAX_DISPATCHES);
                 boolean clear = first == samples.first();
-                int dispatches = writeDispatchParams(rect, first, end, perDispatch, clear && writeLabels);
+                int firstMode = !settings.labels() || !clear ? Bindings.LABELS_READ
+                        : writeLabels ? Bindings.LABELS_RECORD : Bindings.LABELS_INSTANCE;
+                int dispatches = writeDispatchParams(rect, first, end, perDispatch, firstMode);
                 boolean readLabels = writeLabels && end >= samples.end();
                 runner.run("render tile " + rect + " samples " + first + ".." + end,
                         cmd -> record(cmd, pipeline, rect, dispatches, clear, readLabels));
@@ -153,16 +155,16 @@ public final class VulkanBackend implements RenderBackend {
     }
 
     /**
-     * Writes one parameter entry per dispatch of samples [first, end); the first also writes the label
-     * records when {@code labelsFirst}. Returns the number of dispatches.
+     * Writes one parameter entry per dispatch of samples [first, end): the first with label mode
+     * {@code firstMode}, the others reading the centre instance it stored. Returns the number of dispatches.
      */
-    private int writeDispatchParams(TileRect rect, int first, int end, int perDispatch, boolean labelsFirst) {
+    private int writeDispatchParams(TileRect rect, int first, int end, int perDispatch, int firstMode) {
         ByteBuffer b = dispatchParams.mapped().duplicate().order(ByteOrder.LITTLE_ENDIAN);
         b.clear();
         int n = 0;
         for (int s = first; s < end; s += perDispatch, n++) {
             b.putInt(rect.x()).putInt(rect.y()).putInt(rect.width()).putInt(rect.height())
-                    .putInt(s).putInt(Math.min(perDispatch, end - s)).putInt(labelsFirst && n == 0 ? 1 : 0).putInt(0);
+                    .putInt(s).putInt(Math.min(perDispatch, end - s)).putInt(n == 0 ? firstMode : Bindings.LABELS_READ).putInt(0);
         }
         return n;
     }

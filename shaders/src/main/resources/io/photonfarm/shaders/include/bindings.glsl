@@ -38,7 +38,7 @@ struct DispatchParams {
     ivec2 tileSize;    // pixels
     uint sampleStart;  // first sample index of this dispatch
     uint sampleCount;  // samples per pixel in this dispatch
-    uint writeLabels;  // 1: this dispatch also writes the label record of every pixel (FLAG_LABELS only)
+    uint labelMode;    // FLAG_LABELS only: LABELS_READ, LABELS_INSTANCE or LABELS_RECORD
     uint pad1;
 };
 
@@ -67,6 +67,9 @@ layout(std430, set = 0, binding = B_STATUS) buffer StatusBuf { uint status[]; };
 
 const uint FLAG_NEE = 1u;
 const uint FLAG_LABELS = 2u;
+const uint LABELS_READ = 0u;      // read the centre instance the unit's first dispatch stored
+const uint LABELS_INSTANCE = 1u;  // trace the centre ray, store its instance id
+const uint LABELS_RECORD = 2u;    // trace the centre ray, store the whole label record
 const uint STATUS_LOOP_BUDGET = 1u;
 const uint STATUS_STACK_OVERFLOW = 2u;
 const float PI = 3.14159265358979;

@@ -9,7 +9,8 @@ uint instance_id(Hit hit) {
     return instances[hit.inst].sceneInstance + 1u;
 }
 
-// Traces the pixel-centre ray; returns its instance id and, when `record`, writes the label record at `base`.
+// Traces the pixel-centre ray and returns its instance id; writes the whole label record at `base` when
+// `record`, else only its instance word (which later dispatches of the unit read instead of tracing again).
 uint centre_labels(uvec2 pixel, bool record, uint base, inout uint loops) {
     vec3 origin = frame.camPos.xyz;
     vec3 dir = pinhole_direction(vec2(pixel) + 0.5);
@@ -17,6 +18,7 @@ uint centre_labels(uvec2 pixel, bool record, uint base, inout uint loops) {
     bool found = trace_scene(origin, dir, 1e30, false, hit, loops);
     uint id = found ? instance_id(hit) : 0u;
     if (!record) {
+        labelWords[base + LABEL_INSTANCE] = id;
         return id;
     }
     for (uint k = 0u; k < LABEL_WORDS; k++) {
