@@ -42,7 +42,8 @@ final class ExrWriter {
             ByteBuffer table = ByteBuffer.allocate(chunks * 8).order(ByteOrder.LITTLE_ENDIAN);
             // Reserve the offset table; it is filled in once the chunks' positions are known.
             AtomicFiles.writeFully(ch, ByteBuffer.allocate(chunks * 8));
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+            // Fastest zlib level: still lossless, and label passes of HD frames are written several per frame.
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try {
                 for (int chunk = 0; chunk < chunks; chunk++) {
                     int y0 = chunk * COMPRESSION.linesPerChunk;

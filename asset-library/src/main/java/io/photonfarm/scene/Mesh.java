@@ -14,12 +14,20 @@ import java.util.Arrays;
  * @param tangents  x,y,z,w per vertex (w = bitangent sign), or null (derived from uvs when needed)
  * @param indices   three vertex indices per triangle
  * @param triangleMaterials one index into {@link Scene#materials()} per triangle
+ * @param landmarks named object-space points of this asset, reported per frame in the dataset
  */
 public record Mesh(String name, float[] positions, float[] normals, float[] uvs, float[] tangents,
-                   int[] indices, int[] triangleMaterials) {
+                   int[] indices, int[] triangleMaterials, Landmarks landmarks) {
+
+    /** A mesh without landmarks. */
+    public Mesh(String name, float[] positions, float[] normals, float[] uvs, float[] tangents,
+                int[] indices, int[] triangleMaterials) {
+        this(name, positions, normals, uvs, tangents, indices, triangleMaterials, Landmarks.NONE);
+    }
 
     public Mesh {
         name = name == null ? "" : name;
+        landmarks = landmarks == null ? Landmarks.NONE : landmarks;
         if (positions.length % 3 != 0) {
             throw new IllegalArgumentException("mesh '" + name + "': positions length " + positions.length + " is not a multiple of 3");
         }
@@ -53,6 +61,11 @@ public record Mesh(String name, float[] positions, float[] normals, float[] uvs,
         }
     }
 
+    /** This mesh with other landmarks (the arrays are shared, not copied). */
+    public Mesh withLandmarks(Landmarks l) {
+        return new Mesh(name, positions, normals, uvs, tangents, indices, triangleMaterials, l);
+    }
+
     public int vertexCount() {
         return positions.length / 3;
     }
@@ -84,7 +97,7 @@ public record Mesh(String name, float[] positions, float[] normals, float[] uvs,
         return o instanceof Mesh m && name.equals(m.name) && Arrays.equals(positions, m.positions)
                 && Arrays.equals(normals, m.normals) && Arrays.equals(uvs, m.uvs)
                 && Arrays.equals(tangents, m.tangents) && Arrays.equals(indices, m.indices)
-                && Arrays.equals(triangleMaterials, m.triangleMaterials);
+                && Arrays.equals(triangleMaterials, m.triangleMaterials) && landmarks.equals(m.landmarks);
     }
 
     @Override

@@ -26,6 +26,8 @@ import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.jobs.ProgressNotifier;
 import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.labels.FrameLabeler;
+import io.photonfarm.coordinator.labels.JobLabels;
 import io.photonfarm.coordinator.nodes.NodeRecord;
 import io.photonfarm.coordinator.nodes.NodeRegistry;
 import io.photonfarm.coordinator.frames.FrameLedger;
@@ -80,25 +82,28 @@ public final class Coordinator implements AutoCloseable {
             this.store = new HzWorkStore(hz, ns, s.backupCount(), s.policy(), s.durability(), HzWorkStore.DEFAULT_UNIT_WRITES);
             FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
             EventBus events = new HzEventBus(hz, ns, json);
-            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), new SceneCatalog(), s.limits());
+            SceneCatalog scenes = new SceneCatalog();
+            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
             DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
             long maxTilePixels = (long) s.limits().maxTileSize() * s.limits().maxTileSize();
-            this.spool = new TileSpool(layout, TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(),
-                    s.limits().maxTileSize())));
+            // The largest upload: a full-size tile with coverage counts and label records.
+            long maxTileBytes = TileResultCodec.encodedSize(new TileRect(0, 0, s.limits().maxTileSize(), s.limits().maxTileSize()),
+                    TileResultCodec.FLAG_COVERAGE | TileResultCodec.FLAG_LABELS);
+            this.spool = new TileSpool(layout, maxTileBytes);
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
-            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock), ledger,
-                    store, catalog, events, clock, assembly, json);
+            FrameLabeler labeler = new FrameLabeler(scenes::scene);
+            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock, labeler), ledger,
+                    store, catalog, events, clock, assembly, json, new JobLabels(layout, labeler));
             JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),
                     s.limits());
             ProgressNotifier progress = new ProgressNotifier(jobs, events, clock);
             WorkService work = new WorkService(store, catalog, nodes, frames, events, clock, timer, s.timing(), s.sizer(),
                     maxTilePixels, progress);
-            this.server = new ApiServer(s.tokens(), json, TileResultCodec.encodedSize(new TileRect(0, 0,
-                    s.limits().maxTileSize(), s.limits().maxTileSize())) + 4096, List.of(
+            this.server = new ApiServer(s.tokens(), json, maxTileBytes + 4096, List.of(
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events),
                     new ArchiveRoutes(jobs, layout)));
             LeaseReaper reaper = new LeaseReaper(store, clock);

@@ -166,7 +166,7 @@ final class ProtocolBench implements Callable<Integer> {
         HttpResponse<String> submitted = admin.send(HttpRequest.newBuilder(URI.create(base + "jobs"))
                 .header("Authorization", clientAuth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT, "{\"id\": \"%s\", \"sceneRef\": "
-                        + "\"builtin:cornell-box\", \"frames\": %d, \"width\": %d, \"height\": %d, \"spp\": 1, "
+                        + "\"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"frames\": %d, \"width\": %d, \"height\": %d, \"spp\": 1, "
                         + "\"samplesPerUnit\": 1, \"tileSize\": %d, \"maxBounces\": 1}", jobId, frames, size, size, tile)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() != 201) {

@@ -22,7 +22,7 @@ public final class ShaderLibrary {
     /** Every include file, for tests that check each one. */
     public static final List<String> INCLUDES = List.of("include/bindings.glsl", "include/random.glsl",
             "include/sampling.glsl", "include/camera.glsl", "include/bvh.glsl", "include/textures.glsl",
-            "include/surface.glsl", "include/bsdf.glsl", "include/lights.glsl");
+            "include/surface.glsl", "include/bsdf.glsl", "include/lights.glsl", "include/labels.glsl");
 
     /**
      * Optional shading features, each a macro {@code FEATURE_<NAME>} of value 0 or 1: a variant
@@ -82,6 +82,21 @@ public final class ShaderLibrary {
         d.put("B_ACCUM", Integer.toString(Bindings.ACCUM));
         d.put("B_STATUS", Integer.toString(Bindings.STATUS));
         d.put("B_DISPATCH", Integer.toString(Bindings.DISPATCH));
+        d.put("B_LABELS", Integer.toString(Bindings.LABELS));
+        d.put("ACCUM_WORDS", Bindings.ACCUM_WORDS_PER_PIXEL + "u");
+        d.put("ACCUM_COVERAGE", Bindings.ACCUM_COVERAGE + "u");
+        d.put("LABEL_WORDS", Bindings.LABEL_WORDS_PER_PIXEL + "u");
+        d.put("LABEL_RANGE", Bindings.LABEL_RANGE + "u");
+        d.put("LABEL_DEPTH_Z", Bindings.LABEL_DEPTH_Z + "u");
+        d.put("LABEL_POSITION", Bindings.LABEL_POSITION + "u");
+        d.put("LABEL_NORMAL_GEOMETRIC", Bindings.LABEL_NORMAL_GEOMETRIC + "u");
+        d.put("LABEL_NORMAL_SHADING", Bindings.LABEL_NORMAL_SHADING + "u");
+        d.put("LABEL_ALBEDO", Bindings.LABEL_ALBEDO + "u");
+        d.put("LABEL_ROUGHNESS", Bindings.LABEL_ROUGHNESS + "u");
+        d.put("LABEL_METALLIC", Bindings.LABEL_METALLIC + "u");
+        d.put("LABEL_UV", Bindings.LABEL_UV + "u");
+        d.put("LABEL_INSTANCE", Bindings.LABEL_INSTANCE + "u");
+        d.put("LABEL_MATERIAL", Bindings.LABEL_MATERIAL + "u");
         d.put("WORKGROUP_SIZE", Integer.toString(Bindings.WORKGROUP_SIZE));
         d.put("STACK_SIZE", Integer.toString(Bindings.TRAVERSAL_STACK));
         d.put("FIXED_FRACTION_BITS", Integer.toString(Bindings.FIXED_FRACTION_BITS));

@@ -17,9 +17,11 @@ layout(local_size_x = WORKGROUP_SIZE, local_size_y = WORKGROUP_SIZE, local_size_
 #include "include/surface.glsl"
 #include "include/bsdf.glsl"
 #include "include/lights.glsl"
+#include "include/labels.glsl"
 
 // Dimension groups of 4: 0 = film + lens; per bounce k: 1 + 2k = light choice and point, 2 + 2k = BSDF and roulette.
-vec3 radiance(uvec2 pixel, inout Sampler smp) {
+// firstInstance: the instance id of the camera ray's first hit (0: none).
+vec3 radiance(uvec2 pixel, inout Sampler smp, out uint firstInstance) {
     vec4 u0 = sample4(smp, 0u);
     vec3 origin;
     vec3 dir;
@@ -32,6 +34,7 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
     float prevPdf = 0.0;     // solid-angle density of the BSDF sample that made this ray
     float pTri = triangle_light_choice();
     float pEnv = env_sampling_enabled() ? 1.0 - pTri : 0.0;
+    firstInstance = 0u;
 
     for (uint depth = 0u; ; depth++) {
         smp.loops++;
@@ -46,6 +49,9 @@ vec3 radiance(uvec2 pixel, inout Sampler smp) {
 #endif
             L += beta * le * w;
             break;
+        }
+        if (depth == 0u) {
+            firstInstance = instance_id(hit);
         }
         Surface s = surface_at(hit, dir);
         if (max3(s.emission) > 0.0) {
@@ -172,14 +178,26 @@ void main() {
         return;
     }
     uvec2 pixel = uvec2(pc.tileOrigin) + local;
-    uint base = (local.y * uint(pc.tileSize.x) + local.x) * 6u;
+    uint tilePixel = local.y * uint(pc.tileSize.x) + local.x;
+    uint base = tilePixel * ACCUM_WORDS;
     Sampler smp;
     smp.pixelSeed = pixel_seed(frame.image.w, frame.image.z, pixel);
     smp.loops = 0u;
+    bool labels = (frame.options.y & FLAG_LABELS) != 0u;
+    uint centreInstance = 0u;
+    if (labels) {
+        // The unit's first dispatch traces the centre ray; the others read the instance it stored.
+        uint at = tilePixel * LABEL_WORDS;
+        centreInstance = pc.labelMode != LABELS_READ ? centre_labels(pixel, pc.labelMode == LABELS_RECORD, at, smp.loops)
+                                                     : labelWords[at + LABEL_INSTANCE];
+    }
+    uint covered = 0u;
     for (uint i = 0u; i < pc.sampleCount; i++) {
         smp.loops++;
         smp.sampleIndex = pc.sampleStart + i;
-        vec3 L = radiance(pixel, smp);
+        uint firstInstance;
+        vec3 L = radiance(pixel, smp, firstInstance);
+        covered += firstInstance == centreInstance ? 1u : 0u;
         if (smp.loops > frame.options.w) {
             // Close to lavapipe's silent loop cut-off: stop early; the host re-renders with fewer samples per dispatch.
             report_loop_budget(pixel);
@@ -193,6 +211,9 @@ void main() {
             }
             accumulate(base + 2u * c, min(v, MAX_SAMPLE_RADIANCE));
         }
+    }
+    if (labels) {
+        accum[base + ACCUM_COVERAGE] += covered;
     }
     // The count above is an estimate; this is the proof. lavapipe's loop limiter is one counter per
     // invocation that is never reset, so if it ran out anywhere in this dispatch, this loop (whose

@@ -3,6 +3,8 @@ package io.photonfarm.scene.builtin;
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.scene.Environment;
 import io.photonfarm.scene.Instance;
+import io.photonfarm.scene.Landmark;
+import io.photonfarm.scene.Landmarks;
 import io.photonfarm.scene.Material;
 import io.photonfarm.scene.Mesh;
 import io.photonfarm.scene.Rgb;
@@ -54,6 +56,10 @@ public final class BuiltinScenes {
      * block, tall block). Wall and ceiling front faces look into the box, block faces outwards, the
      * light (0.1 mm below the ceiling) faces -y. Seen from the camera, +x is on the left: the red wall
      * (x ~ 0.55 m) is on the left as in the photographs.
+     *
+     * <p>Labels: the room and the light are scenery; the blocks are objects of category "box" named
+     * "short_block" and "tall_block", each with 9 landmarks and the 12 edges of the block as its
+     * skeleton (see {@link #block}).
      */
     public static Scene cornellBox() {
         List<Material> materials = List.of(
@@ -80,14 +86,15 @@ public final class BuiltinScenes {
                 new Vector3f(0, -1, 0), light);
 
         MeshBuilder shortBlock = new MeshBuilder();
-        block(shortBlock, white, 165f, 130f, 65f, 82f, 225f, 240f, 272f, 290f, 114f);
+        Landmarks shortCorners = block(shortBlock, white, 165f, 130f, 65f, 82f, 225f, 240f, 272f, 290f, 114f);
         MeshBuilder tallBlock = new MeshBuilder();
-        block(tallBlock, white, 330f, 423f, 247f, 265f, 296f, 314f, 456f, 472f, 406f);
+        Landmarks tallCorners = block(tallBlock, white, 330f, 423f, 247f, 265f, 296f, 314f, 456f, 472f, 406f);
 
-        List<Mesh> meshes = List.of(room.build("room"), lamp.build("light"), shortBlock.build("short block"),
-                tallBlock.build("tall block"));
-        List<Instance> instances = List.of(Instance.identity(0), Instance.identity(1), Instance.identity(2),
-                Instance.identity(3));
+        List<Mesh> meshes = List.of(room.build("room"), lamp.build("light"),
+                shortBlock.build("short block").withLandmarks(shortCorners),
+                tallBlock.build("tall block").withLandmarks(tallCorners));
+        List<Instance> instances = List.of(Instance.identity(0), Instance.identity(1),
+                Instance.identity(2).labelled("short_block", "box"), Instance.identity(3).labelled("tall_block", "box"));
         CameraSpec camera = new CameraSpec(new Vector3f(0.278f, 0.273f, -0.800f), new Vector3f(0.278f, 0.273f, 0f),
                 new Vector3f(0, 1, 0), 39.3077f, 0f, 0f);
         return new Scene(meshes, materials, List.of(), instances, Optional.of(camera), Environment.black());
@@ -127,7 +134,8 @@ public final class BuiltinScenes {
     /**
      * {@code count} instances of one small icosphere (80 triangles) on a square grid with 1 m spacing,
      * each rotated and non-uniformly scaled by a fixed pseudo-random sequence, plus a ground quad and
-     * a light quad (instances {@code count} and {@code count + 1}).
+     * a light quad (instances {@code count} and {@code count + 1}). The pebbles are objects of category
+     * "pebble" (named "pebble_ID" by their labels); ground and light are scenery.
      */
     public static Scene manyInstances(int count) {
         if (count < 0) {
@@ -153,7 +161,7 @@ public final class BuiltinScenes {
                     .rotate((float) random.nextDouble(0, 2 * Math.PI), axis)
                     .scale((float) random.nextDouble(0.5, 1.2), (float) random.nextDouble(0.5, 1.2),
                             (float) random.nextDouble(0.5, 1.2));
-            instances.add(new Instance(0, m));
+            instances.add(new Instance(0, m, "", "pebble"));
         }
         instances.add(Instance.identity(1));
         instances.add(Instance.identity(2));
@@ -192,8 +200,15 @@ public final class BuiltinScenes {
     /**
      * A block from its height and the 4 (x, z) corners of its top, in millimetres, in loop order: the
      * top and 4 sides (no bottom) with outward front faces.
+     *
+     * <p>Returns its landmarks, named in the block's own axes: x along the first top edge (corner 0
+     * to 1), y up, z along the last (corner 0 to 3). "corner_XYZ" is the corner at the far end of
+     * each axis whose digit is 1 (so "corner_010" is the first top corner, "corner_100" the bottom
+     * of the second); the 8 corners come in the order of {@code ObjectAnnotation.box3d} (index
+     * k = x + 2y + 4z), then "top_centre", the mean of the top corners. The skeleton is the 12 edges,
+     * joining corners that differ in one digit. Landmarks are the mesh's own vertex positions.
      */
-    private static void block(MeshBuilder b, int material, float height, float... xz) {
+    private static Landmarks block(MeshBuilder b, int material, float height, float... xz) {
         Vector3f centre = mm((xz[0] + xz[2] + xz[4] + xz[6]) / 4, height / 2, (xz[1] + xz[3] + xz[5] + xz[7]) / 4);
         Vector3f[] top = new Vector3f[4];
         Vector3f[] bottom = new Vector3f[4];
@@ -207,5 +222,26 @@ public final class BuiltinScenes {
             Vector3f faceCentre = new Vector3f(top[k]).add(top[l]).add(bottom[k]).add(bottom[l]).mul(0.25f);
             b.addQuadFacing(bottom[k], bottom[l], top[l], top[k], faceCentre.sub(centre), material);
         }
+        // Top loop position of the corner with x digit i and z digit j: (0,0) -> 0, (1,0) -> 1, (1,1) -> 2, (0,1) -> 3.
+        int[][] loop = {{0, 3}, {1, 2}};
+        List<Landmark> points = new ArrayList<>(9);
+        for (int k = 0; k < 8; k++) {
+            int x = k & 1;
+            int y = (k >> 1) & 1;
+            int z = (k >> 2) & 1;
+            Vector3f p = (y == 1 ? top : bottom)[loop[x][z]];
+            points.add(new Landmark("corner_" + x + y + z, p));
+        }
+        Vector3f topCentre = new Vector3f(top[0]).add(top[1]).add(top[2]).add(top[3]).mul(0.25f);
+        points.add(new Landmark("top_centre", topCentre));
+        List<Landmarks.Bone> edges = new ArrayList<>(12);
+        for (int k = 0; k < 8; k++) {
+            for (int bit = 1; bit < 8; bit <<= 1) {
+                if ((k & bit) == 0) {
+                    edges.add(new Landmarks.Bone(k, k | bit));
+                }
+            }
+        }
+        return new Landmarks(points, edges);
     }
 }

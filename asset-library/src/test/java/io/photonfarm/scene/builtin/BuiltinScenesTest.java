@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.scene.Environment;
+import io.photonfarm.scene.Instance;
+import io.photonfarm.scene.Landmark;
+import io.photonfarm.scene.Landmarks;
 import io.photonfarm.scene.Mesh;
 import io.photonfarm.scene.Rgb;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.gpu.PackedScene;
 import io.photonfarm.scene.gpu.ScenePacker;
+import java.util.List;
 import org.joml.Vector3f;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +108,60 @@ class BuiltinScenesTest {
         assertEquals(10_002, packed.header().instanceCount());
         assertEquals(2, packed.header().lightCount());
         System.out.printf("manyInstances(10000): TLAS build %.1f ms%n", packed.stats().tlasBuildNanos() / 1e6);
+    }
+
+    @Test
+    void cornellBlocksAreLabelledBoxesWhoseCornerLandmarksAreTheirVertices() {
+        Scene scene = BuiltinScenes.cornellBox();
+        assertEquals(List.of(false, false, true, true), scene.instances().stream().map(Instance::isObject).toList());
+        assertEquals("short_block", scene.instances().get(2).name());
+        assertEquals("tall_block", scene.instances().get(3).name());
+        float[] heights = {0.165f, 0.33f};
+        for (int b = 0; b < 2; b++) {
+            Instance in = scene.instances().get(2 + b);
+            assertEquals("box", in.category());
+            Mesh mesh = scene.meshes().get(in.mesh());
+            Landmarks lm = mesh.landmarks();
+            assertEquals(9, lm.points().size());
+            for (int k = 0; k < 8; k++) {
+                Landmark corner = lm.points().get(k);
+                assertEquals("corner_" + (k & 1) + ((k >> 1) & 1) + ((k >> 2) & 1), corner.name());
+                assertEquals((k & 2) != 0 ? heights[b] : 0f, corner.position().y(), 1e-7f, corner.name());
+                assertTrue(isVertex(mesh, corner.position()), mesh.name() + " " + corner.name() + " is a vertex");
+            }
+            assertEquals("top_centre", lm.points().get(8).name());
+            assertEquals(heights[b], lm.points().get(8).position().y(), 1e-7f);
+            assertEquals(12, lm.skeleton().size());
+            for (Landmarks.Bone bone : lm.skeleton()) {
+                assertEquals(1, Integer.bitCount(bone.from() ^ bone.to()), "bone " + bone + " joins corners along one axis");
+                Vector3f from = new Vector3f(lm.points().get(bone.from()).position());
+                Vector3f to = new Vector3f(lm.points().get(bone.to()).position());
+                if ((bone.from() ^ bone.to()) == 2) {
+                    assertEquals(heights[b], from.distance(to), 1e-6f, "vertical edge");
+                } else {
+                    assertEquals(0f, to.y - from.y, 1e-7f, "horizontal edge");
+                    assertTrue(from.distance(to) > 0.15f && from.distance(to) < 0.18f, "a block side is about 16.5 cm");
+                }
+            }
+        }
+    }
+
+    @Test
+    void pebblesAreObjectsAndTheGroundAndLightAreScenery() {
+        Scene scene = BuiltinScenes.manyInstances(5);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("pebble", scene.instances().get(i).category());
+        }
+        assertTrue(!scene.instances().get(5).isObject() && !scene.instances().get(6).isObject());
+    }
+
+    private static boolean isVertex(Mesh mesh, org.joml.Vector3fc p) {
+        float[] pos = mesh.positions();
+        for (int v = 0; v < pos.length; v += 3) {
+            if (pos[v] == p.x() && pos[v + 1] == p.y() && pos[v + 2] == p.z()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

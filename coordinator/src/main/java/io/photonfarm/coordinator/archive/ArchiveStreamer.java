@@ -63,16 +63,21 @@ public final class ArchiveStreamer {
                 String name = child.getFileName().toString();
                 if (name.equals(DatasetLayout.FRAMES)) {
                     walk.frames(child);
+                } else if (name.equals(DatasetLayout.ANNOTATIONS) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    walk.tree(child, job.value() + "/" + name + "/", 0);
                 } else if (Files.isSymbolicLink(child)) {
                     walk.refuse(child, "a symbolic link");
                 } else if (!name.equals(DatasetLayout.SPOOL) && isRegularFile(child)) {
                     walk.file(child, job.value() + "/" + name);
                 }
-                // Other directories (annotations/, later) have no "finished" marker yet, so they are left out.
+                // Other directories (the spool) are not part of the dataset.
             }
         }
         return new ArchiveReport(counting.count(), walk.entries, walk.frames, walk.unfinished, walk.refused);
     }
+
+    /** How deep the job-level annotation tree may nest. */
+    private static final int MAX_TREE_DEPTH = 6;
 
     /** The state of one archive being written. */
     private final class Walk {
@@ -103,6 +108,25 @@ public final class ArchiveStreamer {
                 OptionalInt index = DatasetLayout.parseFrameDirName(dir.getFileName().toString());
                 if (index.isPresent() && filter.includesFrame(index.getAsInt())) {
                     frame(dir);
+                }
+            }
+        }
+
+        /**
+         * Every regular file under {@code dir} (the job-level annotations): each is written whole by an
+         * atomic rename, so whatever is there is complete; hidden (temporary) names are left out.
+         */
+        void tree(Path dir, String prefix, int depth) throws IOException {
+            if (depth > MAX_TREE_DEPTH || !inside(dir)) {
+                refuse(dir, "deeper than " + MAX_TREE_DEPTH + " levels, or outside the job");
+                return;
+            }
+            for (Path child : sortedChildren(dir)) {
+                String name = child.getFileName().toString();
+                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    tree(child, prefix + name + "/", depth + 1);
+                } else {
+                    file(child, prefix + name);
                 }
             }
         }

@@ -12,6 +12,7 @@ import io.photonfarm.coordinator.dataset.AcceptedUnit;
 import io.photonfarm.coordinator.dataset.AssemblyResult;
 import io.photonfarm.coordinator.dataset.DatasetLayout;
 import io.photonfarm.coordinator.dataset.JobFiles;
+import io.photonfarm.coordinator.labels.JobLabels;
 import io.photonfarm.coordinator.dataset.FrameAssembler;
 import io.photonfarm.coordinator.dataset.FrameJob;
 import io.photonfarm.coordinator.dataset.TileSpool;
@@ -64,10 +65,14 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     private final Map<JobId, Integer> writtenBelow = new ConcurrentHashMap<>();
     /** Complete, unwritten frames seen by the previous sweep. */
     private final Set<FrameKey> pendingSweep = ConcurrentHashMap.newKeySet();
+    /** Jobs whose annotations are being aggregated now. */
+    private final Set<JobId> finishing = ConcurrentHashMap.newKeySet();
+    private final JobLabels jobLabels;
 
     public FrameCompletion(DatasetLayout layout, TileSpool spool, FrameAssembler assembler, FrameLedger ledger,
             WorkStore store, JobCatalog jobs, EventBus events, InstantSource clock, ExecutorService assembly,
-            ObjectMapper json) {
+            ObjectMapper json, JobLabels jobLabels) {
+        this.jobLabels = jobLabels;
         this.layout = layout;
         this.spool = spool;
         this.assembler = assembler;
@@ -84,6 +89,7 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
     public void submitted(JobRecord job, List<WorkUnit> units) {
         try {
             new JobFiles(layout).writeJobJson(job.jobId(), job.spec());
+            jobLabels.started(job);
         } catch (IOException e) {
             throw new UncheckedIOException("writing job.json of " + job.jobId() + ": " + e.getMessage(), e);
         }
@@ -187,6 +193,9 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         Set<FrameKey> seen = new HashSet<>();
         for (JobRecord job : jobs.all()) {
             if (ledger.counts(job.jobId()).written() == job.spec().frames()) {
+                if (jobLabels.needsFinishing(job) && finishing.add(job.jobId())) {
+                    assembly.execute(() -> finishAnnotations(job));
+                }
                 continue;
             }
             for (int frame : ledger.completeButUnwritten(job.jobId())) {
@@ -224,8 +233,10 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             }
             FrameSpec f = jobs.frame(job, frame);
             JobSpec spec = job.spec();
+            FrameJob.LabelRequest labels = spec.labels()
+                    ? new FrameJob.LabelRequest(spec.sceneRef(), spec.labelPasses(), spec.annotationFormats()) : null;
             AssemblyResult r = assembler.assemble(new FrameJob(job.jobId(), frame, spec.width(), spec.height(), spec.spp(),
-                    spec.seed(), f.camera()), units);
+                    spec.seed(), f.camera(), labels), units);
             boolean first = ledger.markWritten(job.jobId(), frame);
             if (r.status() == AssemblyResult.Status.WRITTEN || first) {
                 LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());
@@ -284,7 +295,22 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         }
         writtenBelow.merge(job.jobId(), f, Math::max);
         if (f == frames && ledger.counts(job.jobId()).written() == frames) {
+            if (jobLabels.needsFinishing(job) && finishing.add(job.jobId())) {
+                finishAnnotations(job);
+            }
             events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
+        }
+    }
+
+    /** Aggregates a complete job's annotations; on failure a later sweep tries again. */
+    private void finishAnnotations(JobRecord job) {
+        try {
+            var report = jobLabels.finish(job);
+            LOG.log(System.Logger.Level.INFO, "job {0}: annotations of {1} frames written", job.jobId(), report.writtenFrames());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "writing the annotations of job " + job.jobId() + ": " + e, e);
+        } finally {
+            finishing.remove(job.jobId());
         }
     }
 

@@ -24,6 +24,8 @@ public final class DatasetLayout {
     public static final String JOB_JSON = "job.json";
     /** The directory of frame directories, in the job directory. */
     public static final String FRAMES = "frames";
+    /** The job-level annotations directory (COCO, BOP, KITTI, YOLO), in the job directory. */
+    public static final String ANNOTATIONS = "annotations";
     /** The directory of spooled tile results, in the job directory. */
     public static final String SPOOL = "spool";
     /** Linear radiance, in a frame directory. */

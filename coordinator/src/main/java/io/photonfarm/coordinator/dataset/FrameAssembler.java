@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.labels.PinholeCalibration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.photonfarm.api.tile.MalformedTileResultException;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.photonfarm.coordinator.labels.FrameLabeler;
+import io.photonfarm.labels.ObjectAnnotation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +38,18 @@ public final class FrameAssembler {
     private final DatasetLayout layout;
     private final TileSpool spool;
     private final Clock clock;
+    private final FrameLabeler labeler;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** @param clock the source of {@code meta.json}'s timestamps and the assembly timing */
-    public FrameAssembler(DatasetLayout layout, TileSpool spool, Clock clock) {
+    /**
+     * @param clock   the source of {@code meta.json}'s timestamps and the assembly timing
+     * @param labeler writes the label passes and annotations of frames that have labels
+     */
+    public FrameAssembler(DatasetLayout layout, TileSpool spool, Clock clock, FrameLabeler labeler) {
         this.layout = layout;
         this.spool = spool;
         this.clock = clock;
+        this.labeler = labeler;
     }
 
     /**
@@ -82,13 +91,21 @@ public final class FrameAssembler {
         Path png = layout.rgbPng(frame.jobId(), frame.frame());
         Images.writeExr(image, exr);
         Images.writeSrgbPng(image, png);
-        long millis = clock.millis() - start;
         PinholeCalibration cal = PinholeCalibration.of(frame.camera(), frame.width(), frame.height());
+        List<FrameMeta.FrameFile> files = new ArrayList<>(List.of(new FrameMeta.FrameFile(DatasetLayout.RADIANCE_EXR, Files.size(exr)),
+                new FrameMeta.FrameFile(DatasetLayout.RGB_PNG, Files.size(png))));
+        List<ObjectAnnotation> objects = List.of();
+        if (frame.hasLabels()) {
+            FrameLabeler.Output out = labeler.label(frame, sums.labelFrame(), cal, dir);
+            for (String name : out.files()) {
+                files.add(new FrameMeta.FrameFile(name, Files.size(dir.resolve(name))));
+            }
+            objects = out.objects();
+        }
+        long millis = clock.millis() - start;
         FrameMeta meta = new FrameMeta(FrameMeta.FORMAT_VERSION, frame.jobId().value(), frame.frame(), frame.width(),
                 frame.height(), frame.spp(), frame.seed(), frame.camera(), FrameMeta.intrinsicsOf(cal),
-                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis),
-                List.of(new FrameMeta.FrameFile(DatasetLayout.RADIANCE_EXR, Files.size(exr)),
-                        new FrameMeta.FrameFile(DatasetLayout.RGB_PNG, Files.size(png))));
+                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects);
         // meta.json last, and durable (file and directory forced): from here on the frame is written.
         DurableFiles.write(layout.metaJson(frame.jobId(), frame.frame()), json.writeValueAsBytes(meta));
         spool.deleteFrame(frame.jobId(), frame.frame());

@@ -1,6 +1,10 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.api.job.AnnotationFormat;
 import io.photonfarm.api.job.JobId;
+import io.photonfarm.api.job.LabelPass;
+import java.util.EnumSet;
+import java.util.Set;
 import io.photonfarm.api.work.CameraPose;
 
 /**
@@ -14,8 +18,35 @@ import io.photonfarm.api.work.CameraPose;
  * @param spp    samples every pixel must have received
  * @param seed   the job seed (recorded so the frame can be re-rendered bit-identically)
  * @param camera the frame's camera
+ * @param labels what labels to write, or null for a frame without labels
  */
-public record FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera) {
+public record FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,
+                       LabelRequest labels) {
+
+    /**
+     * The labels a frame's job asks for.
+     *
+     * @param sceneRef the job's scene, whose ids and geometry the annotations come from
+     * @param passes   per-pixel passes to write
+     * @param writers  annotation formats to write
+     */
+    public record LabelRequest(String sceneRef, Set<LabelPass> passes, Set<AnnotationFormat> writers) {
+        public LabelRequest {
+            passes = passes.isEmpty() ? EnumSet.noneOf(LabelPass.class) : EnumSet.copyOf(passes);
+            writers = writers.isEmpty() ? EnumSet.noneOf(AnnotationFormat.class) : EnumSet.copyOf(writers);
+        }
+    }
+
+    /** A frame without labels. */
+    public FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera) {
+        this(jobId, frame, width, height, spp, seed, camera, null);
+    }
+
+    /** Whether the frame's units carry labels. */
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
     public FrameJob {
         if (jobId == null || camera == null || frame < 0 || frame >= DatasetLayout.MAX_FRAMES) {
             throw new IllegalArgumentException("frame " + jobId + "/" + frame + ": job and camera must be set and frame in 0.."

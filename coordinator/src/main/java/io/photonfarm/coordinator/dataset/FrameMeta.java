@@ -1,6 +1,8 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
+import io.photonfarm.labels.ObjectAnnotation;
 import java.util.List;
 
 /**
@@ -20,9 +22,11 @@ import java.util.List;
  * @param extrinsics    world -> camera, OpenCV camera frame
  * @param timings       when and how fast the frame was assembled
  * @param files         the frame's files other than meta.json, by name, with their sizes
+ * @param objects       the annotated objects the frame sees (pose, boxes, visibility, landmarks); empty without labels
  */
 public record FrameMeta(int formatVersion, String job, int frame, int width, int height, int spp, long seed,
-        CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files) {
+        CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files,
+        List<ObjectAnnotation> objects) {
 
     /** The version of this structure written today. */
     public static final int FORMAT_VERSION = 1;

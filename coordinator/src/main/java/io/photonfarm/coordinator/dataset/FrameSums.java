@@ -1,6 +1,8 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.api.tile.LabelRecord;
 import io.photonfarm.api.tile.RadianceSums;
+import io.photonfarm.coordinator.labels.LabelFrame;
 import io.photonfarm.api.tile.SampleRange;
 import io.photonfarm.api.tile.TileRect;
 import io.photonfarm.api.tile.TileResult;
@@ -13,14 +15,19 @@ import java.util.Map;
 
 /**
  * One frame's radiance being assembled: fixed-point sums added as 64-bit integers (exact and
- * independent of the order tiles arrive in) and samples counted per pixel. Holds w*h*3 longs and
- * w*h ints, plus one small record per added tile; the tiles themselves are not kept.
+ * independent of the order tiles arrive in) and samples counted per pixel; for a frame with labels,
+ * coverage counts added the same way and each tile's label records copied once. Holds w*h*3 longs
+ * and w*h ints (plus w*h*(1 + {@link LabelRecord#WORDS}) ints with labels), and one small record
+ * per added tile; the tiles themselves are not kept.
  */
 final class FrameSums {
     private final FrameJob frame;
     private final long[] sums;
     private final int[] counts;
     private final Map<TileRect, List<Contribution>> rangesByRect = new HashMap<>();
+    private final int[] covered;
+    private final int[] labels;
+    private final Map<TileRect, AcceptedUnit> labelledBy = new HashMap<>();
 
     private record Contribution(SampleRange samples, AcceptedUnit unit) {
     }
@@ -30,6 +37,8 @@ final class FrameSums {
         int pixels = Math.multiplyExact(frame.width(), frame.height());
         this.sums = new long[Math.multiplyExact(pixels, 3)];
         this.counts = new int[pixels];
+        this.covered = frame.hasLabels() ? new int[pixels] : null;
+        this.labels = frame.hasLabels() ? new int[Math.multiplyExact(pixels, LabelRecord.WORDS)] : null;
     }
 
     /** Adds one decoded tile result, which came from {@code unit}. */
@@ -58,6 +67,45 @@ final class FrameSums {
             }
         }
         rangesByRect.computeIfAbsent(rect, k -> new ArrayList<>()).add(new Contribution(r.samples(), unit));
+        if (frame.hasLabels()) {
+            addLabels(r, unit);
+        }
+    }
+
+    private void addLabels(TileResult r, AcceptedUnit unit) {
+        TileRect rect = r.rect();
+        if (r.coverage() == null) {
+            throw new FrameAssemblyException("assembling frame " + frame + ": unit " + unit + " has no coverage counts, "
+                    + "but the job has labels");
+        }
+        if (r.labels() != null) {
+            AcceptedUnit before = labelledBy.putIfAbsent(rect, unit);
+            if (before != null) {
+                throw new FrameAssemblyException("assembling frame " + frame + ": tile " + rect + " has label records from "
+                        + "both " + before + " and " + unit);
+            }
+        }
+        for (int y = 0; y < rect.height(); y++) {
+            for (int x = 0; x < rect.width(); x++) {
+                int src = y * rect.width() + x;
+                int pixel = (rect.y() + y) * frame.width() + rect.x() + x;
+                int c = r.coverage()[src];
+                if (c < 0 || c > r.samples().count()) {
+                    throw new FrameAssemblyException("assembling frame " + frame + ": unit " + unit + " says " + c + " of "
+                            + r.samples().count() + " samples of pixel (" + (rect.x() + x) + ", " + (rect.y() + y)
+                            + ") hit the centre's instance");
+                }
+                covered[pixel] += c;
+                if (r.labels() != null) {
+                    System.arraycopy(r.labels(), src * LabelRecord.WORDS, labels, pixel * LabelRecord.WORDS, LabelRecord.WORDS);
+                }
+            }
+        }
+    }
+
+    /** The frame's labels; call after {@link #checkCoverage}, only for a frame with labels. */
+    LabelFrame labelFrame() {
+        return new LabelFrame(frame.width(), frame.height(), frame.spp(), labels, covered);
     }
 
     /**
@@ -85,6 +133,9 @@ final class FrameSums {
                             + next + " was expected (a range is " + (c.samples().first() < next ? "doubled" : "missing") + ")");
                 }
                 next = c.samples().end();
+            }
+            if (frame.hasLabels() && !labelledBy.containsKey(e.getKey())) {
+                throw new FrameAssemblyException("assembling frame " + frame + ": tile " + e.getKey() + " has no label records");
             }
         }
     }

@@ -107,7 +107,7 @@ public final class JobCatalog {
         CameraOrbit orbit = new CameraOrbit(job.orbitAzimuthDeg(), job.orbitElevationDeg(), job.orbitDistanceScale());
         var pose = orbit.poseOf(Cameras.toSpec(job.baseCamera()), s.seed(), frame);
         return new FrameSpec(job.jobId(), frame, s.sceneRef(), job.sceneHash(), s.width(), s.height(), s.seed(),
-                s.maxBounces(), Cameras.toPose(pose));
+                s.maxBounces(), Cameras.toPose(pose), s.labels());
     }
 
     private static CameraOrbit orbit(JobRequest.OrbitRequest o) {

@@ -2,6 +2,7 @@ package io.photonfarm.coordinator.jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.photonfarm.api.job.JobSpec;
+import java.util.List;
 
 /**
  * A job as a client submits it ({@code POST /api/v1/jobs}): every field may be left out and takes
@@ -10,10 +11,13 @@ import io.photonfarm.api.job.JobSpec;
  *
  * @param id    the job's id, or null for a generated one
  * @param orbit how far each frame's camera may swing around the scene's camera, or null for the default
+ * @param passes  label passes by name, or null for the default set; [] for none
+ * @param writers annotation formats by name, or null for the default set; [] for none
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
-        Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit) {
+        Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
+        List<String> passes, List<String> writers) {
 
     /**
      * Camera variation between frames.
@@ -25,8 +29,12 @@ public record JobRequest(String id, String sceneRef, Integer frames, Integer wid
     public record OrbitRequest(Double azimuthDeg, Double elevationDeg, Double distanceScale) {
     }
 
-    /** The defaults of every field left out. */
-    public static final JobSpec DEFAULTS = new JobSpec(null, 1, 256, 256, 16, 8, 1, 64, 4, 5);
+    /**
+     * The defaults of every field left out. Labels are on by default (that is what synthetic data is
+     * for): depth, range, camera normals, instance and semantic ids, coverage, and COCO annotations.
+     */
+    public static final JobSpec DEFAULTS = new JobSpec(null, 1, 256, 256, 16, 8, 1, 64, 4, 5,
+            List.of("depth_z", "range", "normal_camera", "instance", "semantic", "coverage"), List.of("coco"));
 
     /** The spec with defaults filled in; not yet validated. */
     public JobSpec toSpec() {
@@ -34,7 +42,8 @@ public record JobRequest(String id, String sceneRef, Integer frames, Integer wid
                 or(height, DEFAULTS.height()), or(spp, DEFAULTS.spp()), or(maxBounces, DEFAULTS.maxBounces()),
                 seed == null ? DEFAULTS.seed() : seed, or(tileSize, DEFAULTS.tileSize()),
                 or(samplesPerUnit, Math.min(or(spp, DEFAULTS.spp()), DEFAULTS.samplesPerUnit())),
-                or(priority, DEFAULTS.priority()));
+                or(priority, DEFAULTS.priority()), passes == null ? DEFAULTS.passes() : passes,
+                writers == null ? DEFAULTS.writers() : writers);
     }
 
     private static int or(Integer value, int fallback) {

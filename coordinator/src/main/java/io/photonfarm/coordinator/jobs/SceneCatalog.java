@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -30,6 +32,33 @@ public final class SceneCatalog {
     }
 
     private final ConcurrentMap<String, ResolvedScene> resolved = new ConcurrentHashMap<>();
+    /** The few scenes frames are being labelled with now; scenes can be large, so only a handful are kept. */
+    private final Map<String, Scene> scenes = java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Scene> eldest) {
+            return size() > 4;
+        }
+    });
+
+    /**
+     * The scene itself, as nodes build it: what frame labelling reads ids, poses and geometry from.
+     *
+     * @throws JobSpecException naming {@code sceneRef} if the scene is unknown
+     */
+    public Scene scene(String sceneRef) {
+        Scene cached = scenes.get(sceneRef);
+        if (cached != null) {
+            return cached;
+        }
+        if (sceneRef != null && sceneRef.startsWith(BuiltinScenes.PREFIX)) {
+            Scene scene = BuiltinScenes.byName(sceneRef.substring(BuiltinScenes.PREFIX.length())).orElse(null);
+            if (scene != null) {
+                scenes.put(sceneRef, scene);
+                return scene;
+            }
+        }
+        throw unknown(sceneRef);
+    }
 
     /**
      * @param aspect image width / height, for placing a camera when the scene has none
@@ -55,7 +84,11 @@ public final class SceneCatalog {
                 return new ResolvedScene(sceneRef, sha256(sceneRef + "\n" + BUILTIN_VERSION), camera);
             }
         }
-        throw new JobSpecException(List.of(new JobSpecException.Violation("sceneRef", String.valueOf(sceneRef),
+        throw unknown(sceneRef);
+    }
+
+    private static JobSpecException unknown(String sceneRef) {
+        return new JobSpecException(List.of(new JobSpecException.Violation("sceneRef", String.valueOf(sceneRef),
                 "one of " + String.join(", ", BuiltinScenes.names().stream().map(n -> BuiltinScenes.PREFIX + n).toList()))));
     }
 

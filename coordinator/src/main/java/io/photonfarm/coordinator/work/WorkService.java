@@ -255,6 +255,14 @@ public final class WorkService {
             throw new MalformedTileResultException("result for " + key + " covers " + result.rect() + " samples "
                     + result.samples() + ", but the unit is " + unit.rect() + " samples " + unit.samples());
         }
+        boolean labels = job.spec().labels();
+        boolean carriesLabels = labels && unit.samples().first() == 0;
+        if ((result.coverage() != null) != labels || (result.labels() != null) != carriesLabels) {
+            throw new MalformedTileResultException("result for " + key + ": " + (labels ? "the job has labels, so every result "
+                    + "carries coverage counts and the one starting at sample 0 label records" : "the job has no labels")
+                    + "; this one has " + (result.coverage() != null ? "" : "no ") + "coverage and "
+                    + (result.labels() != null ? "" : "no ") + "label records");
+        }
         // Spool only under a lease the node holds now. Writing first and discarding on refusal would,
         // for an epoch the scheduler already accepted (quoted by another node, or the same lease
         // retried after the frame was written), overwrite or delete the accepted result's bytes.

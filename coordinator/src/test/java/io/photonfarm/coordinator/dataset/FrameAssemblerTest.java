@@ -1,5 +1,7 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.labels.FrameLabeler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +43,8 @@ class FrameAssemblerTest {
     void setUp() {
         layout = new DatasetLayout(root);
         spool = new TileSpool(layout, 1 << 20);
-        assembler = new FrameAssembler(layout, spool, Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC));
+        assembler = new FrameAssembler(layout, spool, Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC),
+                new FrameLabeler(new SceneCatalog()::scene));
     }
 
     private List<AcceptedUnit> spoolEveryUnit() throws IOException {

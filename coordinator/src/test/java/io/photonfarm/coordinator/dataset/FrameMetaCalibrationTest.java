@@ -1,5 +1,8 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.labels.FrameLabeler;
+import io.photonfarm.labels.PinholeCalibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -42,7 +45,8 @@ class FrameMetaCalibrationTest {
             spool.write(k, 1, synthetic.encoded(k.tileIndex(), k.rangeIndex()));
             units.add(new AcceptedUnit(k, 1));
         }
-        new FrameAssembler(layout, spool, Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC))
+        new FrameAssembler(layout, spool, Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC),
+                new FrameLabeler(new SceneCatalog()::scene))
                 .assemble(synthetic.frame, units);
         return new ObjectMapper().readTree(Files.readAllBytes(layout.metaJson(SyntheticFrame.JOB, 0)));
     }

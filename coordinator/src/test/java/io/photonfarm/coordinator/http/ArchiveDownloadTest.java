@@ -96,7 +96,7 @@ class ArchiveDownloadTest {
     @Test
     void archivesHoldExactlyTheWrittenFramesWhileTheJobRunsAndAllOfThemAfter() throws IOException {
         farm.submit("""
-                {"id": "archived", "sceneRef": "builtin:cornell-box", "frames": 2, "width": 16, "height": 16,
+                {"id": "archived", "sceneRef": "builtin:cornell-box", "passes": [], "writers": [], "frames": 2, "width": 16, "height": 16,
                  "tileSize": 8, "spp": 1}""");
         TestNode node = farm.node("archiving-node");
         List<WorkGrant> frame1 = new ArrayList<>();
@@ -148,7 +148,7 @@ class ArchiveDownloadTest {
 
     @Test
     void anUnknownFormatOrABadFrameRangeIsRefusedNamingWhatIsAllowed() {
-        farm.submit("{\"id\": \"archive-bad\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 8, \"height\": 8, \"tileSize\": 8,"
+        farm.submit("{\"id\": \"archive-bad\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 8, \"height\": 8, \"tileSize\": 8,"
                 + " \"spp\": 1}");
         TestFarm.Reply rar = farm.client("GET", "/api/v1/jobs/archive-bad/archive?format=rar");
         assertEquals(400, rar.status(), rar.text());

@@ -86,25 +86,25 @@ class BadInputTest {
 
     @Test
     void malformedJsonIsRefusedWithItsLineAndColumn() {
-        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\",\n \"frames\": }"));
+        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [],\n \"frames\": }"));
         assertMentions(e.message(), "malformed JSON at line 2, column");
     }
 
     @Test
     void anUnknownFieldIsNamedAlongWithTheKnownOnes() {
-        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"sppp\": 4}"));
+        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"sppp\": 4}"));
         assertMentions(e.message(), "unknown field 'sppp'", "known fields:", "spp", "samplesPerUnit", "tileSize");
     }
 
     @Test
     void aValueOfTheWrongTypeNamesItsField() {
-        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"spp\": \"many\"}"));
+        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"spp\": \"many\"}"));
         assertMentions(e.message(), "field 'spp'");
     }
 
     @Test
     void anAbsurdSizeNamesTheFieldTheValueAndTheConfiguredLimit() {
-        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"width\": 100000, \"height\": 16, \"tileSize\": 8}"));
+        ApiError e = refused(400, farm.client("POST", "/api/v1/jobs", "{\"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 100000, \"height\": 16, \"tileSize\": 8}"));
         assertMentions(e.message(), "width", "100000", "1..64");
         assertEquals(List.of(new JobSpecException.Violation("width", "100000", "1..64")), e.violations());
     }
@@ -112,7 +112,7 @@ class BadInputTest {
     @Test
     void tooManyWorkUnitsAreRefusedWithTheCountAndTheLimit() {
         ApiError e = refused(400, farm.client("POST", "/api/v1/jobs",
-                "{\"sceneRef\": \"builtin:cornell-box\", \"frames\": 10, \"width\": 64, \"height\": 64, \"tileSize\": 8, \"spp\": 1}"));
+                "{\"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"frames\": 10, \"width\": 64, \"height\": 64, \"tileSize\": 8, \"spp\": 1}"));
         assertEquals(1, e.violations().size(), e.message());
         JobSpecException.Violation v = e.violations().get(0);
         assertEquals("workUnits", v.field());
@@ -128,9 +128,9 @@ class BadInputTest {
 
     @Test
     void aDuplicateJobIdIsAConflictAndTheFirstJobIsUntouched() {
-        JobView first = farm.submit("{\"id\": \"dup-1\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 16, \"height\": 16, \"tileSize\": 8, \"spp\": 1}");
+        JobView first = farm.submit("{\"id\": \"dup-1\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 16, \"height\": 16, \"tileSize\": 8, \"spp\": 1}");
         ApiError e = refused(409, farm.client("POST", "/api/v1/jobs",
-                "{\"id\": \"dup-1\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 8, \"height\": 8, \"tileSize\": 8, \"spp\": 2}"));
+                "{\"id\": \"dup-1\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 8, \"height\": 8, \"tileSize\": 8, \"spp\": 2}"));
         assertMentions(e.message(), "'dup-1'", "taken");
         JobView still = farm.job("dup-1");
         assertEquals(first.spec(), still.spec());
@@ -141,7 +141,7 @@ class BadInputTest {
     @Test
     void aResultQuotingAnEpochTheNodeDoesNotHoldIsRefusedAndNeverWritten() throws IOException {
         // 1 frame, 1 tile, 2 sample ranges: the frame is written only once both units are in.
-        farm.submit("{\"id\": \"stale-1\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 8, \"height\": 8, \"tileSize\": 8, \"spp\": 2,"
+        farm.submit("{\"id\": \"stale-1\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 8, \"height\": 8, \"tileSize\": 8, \"spp\": 2,"
                 + " \"samplesPerUnit\": 1}");
         TestNode a = farm.node("stale-a");
         TestNode b = farm.node("stale-b");
@@ -247,7 +247,7 @@ class BadInputTest {
 
     @Test
     void aMalformedTileUploadIs400AndSaysWhy() {
-        farm.submit("{\"id\": \"tiles-1\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 16, \"height\": 16, \"tileSize\": 8,"
+        farm.submit("{\"id\": \"tiles-1\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 16, \"height\": 16, \"tileSize\": 8,"
                 + " \"spp\": 1}");
         TestNode node = farm.node("sloppy-node");
         WorkGrant g = node.claim(1).get(0);
@@ -297,7 +297,8 @@ class BadInputTest {
         assertMentions(refused(413, r).message(), "too large", "at most");
         TestNode node = farm.node("bulky-node");
         WorkUnit tooBig = new WorkUnit(new WorkUnitKey(io.photonfarm.api.job.JobId.of("no-such-job"), 0, 0, 0),
-                new TileRect(0, 0, 64, 64), new SampleRange(0, 1));
+                new TileRect(0, 0, 192, 192), new SampleRange(0, 1));
+        // Larger than a full-size tile with coverage and label records, the largest upload there is.
         refused(413, node.upload(tooBig.key(), 1, TestNode.result(tooBig, 0.5)));
     }
 }

@@ -140,7 +140,7 @@ class EventStreamTest {
             events.awaitComment("connected", patience);
 
             farm.submit("""
-                    {"id": "evented", "sceneRef": "builtin:cornell-box", "frames": 2, "width": 16, "height": 16,
+                    {"id": "evented", "sceneRef": "builtin:cornell-box", "passes": [], "writers": [], "frames": 2, "width": 16, "height": 16,
                      "tileSize": 8, "spp": 1}""");
             Event submitted = events.await("job-changed (submitted)", patience, e -> e.type().equals("job-changed")
                     && e.data().path("jobId").asText().equals("evented"));

@@ -42,7 +42,7 @@ class JobLifecycleTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     /** 2 frames x 4 tiles x 2 sample ranges = 16 units. */
     static final String SMALL = """
-            {"id": "%s", "sceneRef": "builtin:cornell-box", "frames": 2, "width": 16, "height": 16, "tileSize": 8,
+            {"id": "%s", "sceneRef": "builtin:cornell-box", "passes": [], "writers": [], "frames": 2, "width": 16, "height": 16, "tileSize": 8,
              "spp": 2, "samplesPerUnit": 1}""";
 
     @TempDir
@@ -208,7 +208,7 @@ class JobLifecycleTest {
         // A farm of its own: "every node" means every node present, so other tests' nodes must not count.
         try (TestFarm alone = TestFarm.start(ownDir, JobLimits.DEFAULT, TestFarm.FAST, SchedulingPolicy.DEFAULT)) {
             String oneUnit = """
-                    {"id": "%s", "sceneRef": "builtin:cornell-box", "width": 8, "height": 8, "spp": 1}""";
+                    {"id": "%s", "sceneRef": "builtin:cornell-box", "passes": [], "writers": [], "width": 8, "height": 8, "spp": 1}""";
             TestNode a = alone.node("node-a");
             TestNode b = alone.node("node-b");
             // A node counts as present once it has claimed (a real node claims right after registering).

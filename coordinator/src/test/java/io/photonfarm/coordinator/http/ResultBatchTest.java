@@ -66,7 +66,7 @@ class ResultBatchTest {
     @Test
     void aWholeClaimUploadedInOneRequestIsAcceptedUnitByUnitAndItsFrameIsWritten() {
         // 16 x 16 pixels in four 8 x 8 tiles, 1 spp: one frame of four units.
-        farm.submit("{\"id\": \"batch-1\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 16, \"height\": 16,"
+        farm.submit("{\"id\": \"batch-1\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 16, \"height\": 16,"
                 + " \"tileSize\": 8, \"spp\": 1}");
         TestNode node = farm.node("batch-node");
         node.heartbeat(NodeActivity.IDLE, null); // a fast node: its claims are sized up to maxUnits
@@ -108,7 +108,7 @@ class ResultBatchTest {
     @Test
     void eachUnitOfABatchIsJudgedOnItsOwnAndAStaleEpochIsRefusedAndNeverWritten() throws IOException {
         // One tile, four sample ranges: four units of one frame.
-        farm.submit("{\"id\": \"batch-2\", \"sceneRef\": \"builtin:cornell-box\", \"width\": 8, \"height\": 8,"
+        farm.submit("{\"id\": \"batch-2\", \"sceneRef\": \"builtin:cornell-box\", \"passes\": [], \"writers\": [], \"width\": 8, \"height\": 8,"
                 + " \"tileSize\": 8, \"spp\": 4, \"samplesPerUnit\": 1}");
         TestNode node = farm.node("mixed-node");
         node.heartbeat(NodeActivity.IDLE, null);

@@ -1,7 +1,10 @@
 package io.photonfarm.api.job;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to render: a scene, how many frames of it, at what size and quality, and how to cut the work.
@@ -18,9 +21,41 @@ import java.util.List;
  * @param tileSize       the edge of a square tile, in pixels; tiles on the right and bottom edges are smaller
  * @param samplesPerUnit samples per pixel in one work unit; the last unit of a tile gets the remainder
  * @param priority       0 (lowest) to {@link JobLimits#maxPriority()}; higher-priority jobs are served first
+ * @param passes         label passes to write per frame, by {@link LabelPass} wire name
+ * @param writers        annotation formats to write, by {@link AnnotationFormat} wire name
  */
 public record JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
-        int tileSize, int samplesPerUnit, int priority) {
+        int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers) {
+
+    public JobSpec {
+        passes = passes == null ? List.of() : List.copyOf(passes);
+        writers = writers == null ? List.of() : List.copyOf(writers);
+    }
+
+    /** A spec without labels. */
+    public JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
+            int tileSize, int samplesPerUnit, int priority) {
+        this(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, List.of(), List.of());
+    }
+
+    /** Whether nodes render labels for this job: some pass or writer is asked for. */
+    public boolean labels() {
+        return !passes.isEmpty() || !writers.isEmpty();
+    }
+
+    /** The passes asked for; call after {@link #validate}. */
+    public Set<LabelPass> labelPasses() {
+        Set<LabelPass> out = EnumSet.noneOf(LabelPass.class);
+        passes.forEach(p -> out.add(LabelPass.byWireName(p).orElseThrow()));
+        return out;
+    }
+
+    /** The writers asked for; call after {@link #validate}. */
+    public Set<AnnotationFormat> annotationFormats() {
+        Set<AnnotationFormat> out = EnumSet.noneOf(AnnotationFormat.class);
+        writers.forEach(w -> out.add(AnnotationFormat.byWireName(w).orElseThrow()));
+        return out;
+    }
 
     /**
      * Checks every field against {@code limits}.
@@ -43,6 +78,8 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
         range(bad, "tileSize", tileSize, limits.minTileSize(), limits.maxTileSize());
         range(bad, "samplesPerUnit", samplesPerUnit, 1, limits.maxSpp());
         range(bad, "priority", priority, 0, limits.maxPriority());
+        names(bad, "passes", passes, LabelPass.wireNames());
+        names(bad, "writers", writers, AnnotationFormat.wireNames());
         // The unit count is only meaningful once its factors are; otherwise it would repeat their errors.
         if (bad.isEmpty() && workUnitCount() > limits.maxWorkUnits()) {
             bad.add(new JobSpecException.Violation("workUnits",
@@ -78,6 +115,18 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
 
     private static int ceilDiv(int a, int b) {
         return (int) (((long) a + b - 1) / b);
+    }
+
+    private static void names(List<JobSpecException.Violation> bad, String field, List<String> given, List<String> known) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String name = given.get(i);
+            if (name == null || !known.contains(name)) {
+                bad.add(new JobSpecException.Violation(field + "[" + i + "]", String.valueOf(name), "one of " + String.join(", ", known)));
+            } else if (!seen.add(name)) {
+                bad.add(new JobSpecException.Violation(field + "[" + i + "]", name, "each at most once"));
+            }
+        }
     }
 
     private static void range(List<JobSpecException.Violation> bad, String field, long value, long min, long max) {

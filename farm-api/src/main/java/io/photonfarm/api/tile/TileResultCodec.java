@@ -10,21 +10,27 @@ import java.util.zip.CRC32;
  * <pre>
  * offset  size  field
  *      0     4  magic "PFTR"
- *      4     2  format version (1)
- *      6     2  flags, reserved, 0
+ *      4     2  format version (2; version 1 is read too: flags 0, no sections after the sums)
+ *      6     2  flags: bit 0 = coverage section present, bit 1 = label section present (needs bit 0)
  *      8    16  rect x, y, width, height (int32, pixels)
  *     24     8  sample range first, count (int32)
  *     32     4  number of sums n (int32), must be width * height * 3
  *     36   8n  fixed-point radiance sums (int64, {@link RadianceSums}), row-major within the rect, RGB
- * 36+8n     4  CRC-32 of every byte before it
+ *  then  4p  coverage counts (int32), p = width * height, if flag bit 0
+ *  then 80p  label records ({@link LabelRecord#WORDS} int32 words per pixel), if flag bit 1
+ *  last   4  CRC-32 of every byte before it
  * </pre>
  *
  * Decoding checks sizes before allocating anything, so a hostile header cannot make the coordinator
- * allocate more than {@code maxTilePixels * 24} bytes.
+ * allocate more than {@code maxTilePixels * 108} bytes.
  */
 public final class TileResultCodec {
     /** The format version this codec writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** Flag bit: a coverage section follows the sums. */
+    public static final int FLAG_COVERAGE = 1;
+    /** Flag bit: a label section follows the coverage section. */
+    public static final int FLAG_LABELS = 2;
     /** The smallest encoded size: a header and a checksum around zero sums, in bytes. */
     public static final int OVERHEAD_BYTES = 40;
     private static final int MAGIC = 0x50465452; // "PFTR"
@@ -40,25 +46,47 @@ public final class TileResultCodec {
         this.maxTilePixels = maxTilePixels;
     }
 
-    /** The encoded size of a result covering {@code rect}, in bytes. */
+    /** The encoded size of a result covering {@code rect} without labels, in bytes. */
     public static long encodedSize(TileRect rect) {
-        return OVERHEAD_BYTES + (long) rect.pixelCount() * 3 * Long.BYTES;
+        return encodedSize(rect, 0);
+    }
+
+    /** The encoded size of a result covering {@code rect} with the sections of {@code flags}, in bytes. */
+    public static long encodedSize(TileRect rect, int flags) {
+        long pixels = rect.pixelCount();
+        return OVERHEAD_BYTES + pixels * 3 * Long.BYTES + sectionBytes(pixels, flags);
+    }
+
+    private static long sectionBytes(long pixels, int flags) {
+        long words = ((flags & FLAG_COVERAGE) != 0 ? pixels : 0) + ((flags & FLAG_LABELS) != 0 ? pixels * LabelRecord.WORDS : 0);
+        return words * Integer.BYTES;
+    }
+
+    private static int flagsOf(TileResult r) {
+        return (r.coverage() != null ? FLAG_COVERAGE : 0) | (r.labels() != null ? FLAG_LABELS : 0);
     }
 
     public byte[] encode(TileResult result) {
         TileRect r = result.rect();
-        long size = encodedSize(r);
+        int flags = flagsOf(result);
+        long size = encodedSize(r, flags);
         if (r.pixelCount() > maxTilePixels || size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("encoding tile result " + r + ": " + r.pixelCount()
                     + " pixels, at most " + maxTilePixels + " allowed");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.BIG_ENDIAN);
-        buf.putInt(MAGIC).putShort((short) VERSION).putShort((short) 0);
+        buf.putInt(MAGIC).putShort((short) VERSION).putShort((short) flags);
         buf.putInt(r.x()).putInt(r.y()).putInt(r.width()).putInt(r.height());
         buf.putInt(result.samples().first()).putInt(result.samples().count());
         buf.putInt(result.sums().length);
         buf.asLongBuffer().put(result.sums());
         buf.position(buf.position() + result.sums().length * Long.BYTES);
+        for (int[] section : new int[][] {result.coverage(), result.labels()}) {
+            if (section != null) {
+                buf.asIntBuffer().put(section);
+                buf.position(buf.position() + section.length * Integer.BYTES);
+            }
+        }
         buf.putInt((int) crc(buf.array(), buf.position()));
         return buf.array();
     }
@@ -77,12 +105,13 @@ public final class TileResultCodec {
             throw bad(bytes, String.format("not a tile result: magic 0x%08x, expected 0x%08x (\"PFTR\")", magic, MAGIC));
         }
         int version = Short.toUnsignedInt(buf.getShort());
-        if (version != VERSION) {
-            throw bad(bytes, "unsupported format version " + version + ", this coordinator reads version " + VERSION);
+        if (version != 1 && version != VERSION) {
+            throw bad(bytes, "unsupported format version " + version + ", this coordinator reads versions 1 and " + VERSION);
         }
         int flags = Short.toUnsignedInt(buf.getShort());
-        if (flags != 0) {
-            throw bad(bytes, "unknown flags 0x" + Integer.toHexString(flags) + " in a version " + VERSION + " result");
+        int known = version == 1 ? 0 : FLAG_COVERAGE | FLAG_LABELS;
+        if ((flags & ~known) != 0 || (flags & FLAG_LABELS) != 0 && (flags & FLAG_COVERAGE) == 0) {
+            throw bad(bytes, "flags 0x" + Integer.toHexString(flags) + " not valid in a version " + version + " result");
         }
         int x = buf.getInt();
         int y = buf.getInt();
@@ -98,7 +127,7 @@ public final class TileResultCodec {
         if (sumCount != pixels * 3) {
             throw bad(bytes, "header says " + sumCount + " sums, a " + width + "x" + height + " tile has " + pixels * 3);
         }
-        long expected = OVERHEAD_BYTES + pixels * 3 * Long.BYTES;
+        long expected = OVERHEAD_BYTES + pixels * 3 * Long.BYTES + sectionBytes(pixels, flags);
         if (bytes.length != expected) {
             throw bad(bytes, (bytes.length < expected ? "truncated" : "trailing bytes") + ": a " + width + "x" + height
                     + " tile result is " + expected + " bytes");
@@ -111,11 +140,21 @@ public final class TileResultCodec {
         long[] sums = new long[sumCount];
         buf.position(HEADER_BYTES);
         buf.asLongBuffer().get(sums);
+        buf.position(HEADER_BYTES + sumCount * Long.BYTES);
+        int[] coverage = (flags & FLAG_COVERAGE) != 0 ? readInts(buf, (int) pixels) : null;
+        int[] labels = (flags & FLAG_LABELS) != 0 ? readInts(buf, (int) pixels * LabelRecord.WORDS) : null;
         try {
-            return new TileResult(new TileRect(x, y, width, height), new SampleRange(first, count), sums);
+            return new TileResult(new TileRect(x, y, width, height), new SampleRange(first, count), sums, coverage, labels);
         } catch (IllegalArgumentException e) {
             throw new MalformedTileResultException("decoding tile result (" + bytes.length + " bytes): " + e.getMessage(), e);
         }
+    }
+
+    private static int[] readInts(ByteBuffer buf, int n) {
+        int[] a = new int[n];
+        buf.asIntBuffer().get(a);
+        buf.position(buf.position() + n * Integer.BYTES);
+        return a;
     }
 
     private static long crc(byte[] bytes, int length) {

@@ -17,9 +17,11 @@ import io.photonfarm.api.job.JobId;
  * @param seed       the job seed (an input of every sample)
  * @param maxBounces the most path segments after the camera ray
  * @param camera     this frame's camera
+ * @param labels     whether units also render labels: coverage counts, and the pixel-centre label
+ *                   records from the unit whose sample range starts at 0
  */
 public record FrameSpec(JobId jobId, int frame, String sceneRef, String sceneHash, int width, int height, long seed,
-        int maxBounces, CameraPose camera) {
+        int maxBounces, CameraPose camera, boolean labels) {
     public FrameSpec {
         if (jobId == null || frame < 0 || sceneRef == null || sceneHash == null || camera == null) {
             throw new IllegalArgumentException("frame spec " + jobId + "/" + frame + ": job, scene, hash and camera "
@@ -29,6 +31,12 @@ public record FrameSpec(JobId jobId, int frame, String sceneRef, String sceneHas
             throw new IllegalArgumentException("frame spec " + jobId + "/" + frame + ": size " + width + "x" + height
                     + " must be >= 1 and bounces " + maxBounces + " >= 0");
         }
+    }
+
+    /** A frame without labels. */
+    public FrameSpec(JobId jobId, int frame, String sceneRef, String sceneHash, int width, int height, long seed,
+            int maxBounces, CameraPose camera) {
+        this(jobId, frame, sceneRef, sceneHash, width, height, seed, maxBounces, camera, false);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.photonfarm.api.tile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,11 +68,45 @@ class TileResultCodecTest {
         magic[0] = 'X';
         assertRejected(magic, "not a tile result");
         byte[] version = bytes.clone();
-        version[5] = 2;
-        assertRejected(resealed(version), "unsupported format version 2");
+        version[5] = 3;
+        assertRejected(resealed(version), "unsupported format version 3");
         byte[] flags = bytes.clone();
-        flags[7] = 1;
-        assertRejected(resealed(flags), "unknown flags 0x1");
+        flags[7] = 4;
+        assertRejected(resealed(flags), "flags 0x4 not valid");
+        byte[] labelsWithoutCoverage = bytes.clone();
+        labelsWithoutCoverage[7] = 2;
+        assertRejected(resealed(labelsWithoutCoverage), "flags 0x2 not valid");
+    }
+
+    @Test
+    void coverageAndLabelSectionsRoundTripExactly() {
+        TileResult plain = sample(3, 2);
+        int[] coverage = {0, 1, 2, 3, 4, 4};
+        int[] labels = new int[6 * LabelRecord.WORDS];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i * 7919 - 5;
+        }
+        labels[LabelRecord.RANGE] = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+        TileResult full = new TileResult(plain.rect(), plain.samples(), plain.sums(), coverage, labels);
+        byte[] bytes = codec.encode(full);
+        assertEquals(TileResultCodec.encodedSize(plain.rect(), TileResultCodec.FLAG_COVERAGE | TileResultCodec.FLAG_LABELS),
+                bytes.length);
+        TileResult back = codec.decode(bytes);
+        assertArrayEquals(coverage, back.coverage());
+        assertArrayEquals(labels, back.labels());
+        assertArrayEquals(plain.sums(), back.sums());
+        TileResult coverageOnly = codec.decode(codec.encode(new TileResult(plain.rect(), plain.samples(), plain.sums(), coverage, null)));
+        assertArrayEquals(coverage, coverageOnly.coverage());
+        assertNull(coverageOnly.labels());
+    }
+
+    @Test
+    void versionOneResultsAreStillRead() {
+        byte[] bytes = codec.encode(sample(2, 2));
+        bytes[5] = 1;
+        TileResult back = codec.decode(resealed(bytes));
+        assertArrayEquals(sample(2, 2).sums(), back.sums());
+        assertNull(back.coverage());
     }
 
     @Test

@@ -12,9 +12,10 @@ import io.photonfarm.scene.CameraSpec;
  * @param maxBounces   most scattering events on a path (0 = emitters and environment seen directly)
  * @param nee          next-event estimation with MIS; false = pure path tracing (BSDF sampling only)
  * @param rrStartBounce bounce from which Russian roulette may end paths
+ * @param labels       render labels too: per-pixel coverage counts, and label records from units starting at sample 0
  */
 public record FrameSettings(int width, int height, int frameIndex, int seed, int maxBounces, boolean nee,
-                            int rrStartBounce, CameraSpec camera) {
+                            int rrStartBounce, CameraSpec camera, boolean labels) {
     public static final int MAX_SIDE = 16384;
     public static final int MAX_BOUNCES = 64;
 
@@ -33,15 +34,25 @@ public record FrameSettings(int width, int height, int frameIndex, int seed, int
         }
     }
 
+    /** Settings without labels. */
+    public FrameSettings(int width, int height, int frameIndex, int seed, int maxBounces, boolean nee,
+                         int rrStartBounce, CameraSpec camera) {
+        this(width, height, frameIndex, seed, maxBounces, nee, rrStartBounce, camera, false);
+    }
+
     public static FrameSettings of(int width, int height, int seed, int maxBounces, boolean nee, CameraSpec camera) {
         return new FrameSettings(width, height, 0, seed, maxBounces, nee, 3, camera);
     }
 
     public FrameSettings withNee(boolean on) {
-        return new FrameSettings(width, height, frameIndex, seed, maxBounces, on, rrStartBounce, camera);
+        return new FrameSettings(width, height, frameIndex, seed, maxBounces, on, rrStartBounce, camera, labels);
+    }
+
+    public FrameSettings withLabels(boolean on) {
+        return new FrameSettings(width, height, frameIndex, seed, maxBounces, nee, rrStartBounce, camera, on);
     }
 
     public FrameSettings withRussianRouletteFrom(int bounce) {
-        return new FrameSettings(width, height, frameIndex, seed, maxBounces, nee, bounce, camera);
+        return new FrameSettings(width, height, frameIndex, seed, maxBounces, nee, bounce, camera, labels);
     }
 }

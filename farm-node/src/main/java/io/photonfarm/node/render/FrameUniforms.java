@@ -27,7 +27,7 @@ final class FrameUniforms {
         b.putInt(f.width()).putInt(f.height()).putInt(f.frameIndex()).putInt(f.seed());
         b.putInt(sc.tlasRoot()).putInt(sc.lightCount()).putInt(sc.envWidth()).putInt(sc.envHeight());
         putVec4(b, sc.lightTotalWeight(), sc.envIntensity(), sc.envRotationRad(), sc.envTotalWeight());
-        b.putInt(f.maxBounces()).putInt(f.nee() ? Bindings.FLAG_NEE : 0).putInt(f.rrStartBounce()).putInt(loopBudget);
+        b.putInt(f.maxBounces()).putInt((f.nee() ? Bindings.FLAG_NEE : 0) | (f.labels() ? Bindings.FLAG_LABELS : 0)).putInt(f.rrStartBounce()).putInt(loopBudget);
         if (b.position() != Bindings.FRAME_BYTES) {
             throw new IllegalStateException("frame block is " + b.position() + " bytes, expected " + Bindings.FRAME_BYTES);
         }

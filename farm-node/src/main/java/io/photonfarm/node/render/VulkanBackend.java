@@ -40,6 +40,8 @@ public final class VulkanBackend implements RenderBackend {
     private final GpuBuffer statusReadback;
     private GpuBuffer accum;
     private GpuBuffer accumReadback;
+    private GpuBuffer labels;
+    private GpuBuffer labelsReadback;
     private int samplesPerDispatch;
     private long invalidSamples;
 
@@ -105,12 +107,15 @@ public final class VulkanBackend implements RenderBackend {
         }
         ensureAccumulator(rect.pixelCount());
         FrameUniforms.write(frameBlock.mapped(), settings, scene.constants(), Bindings.LOOP_BUDGET);
+        // The unit that starts at sample 0 carries the tile's label records; every unit counts coverage.
+        boolean writeLabels = settings.labels() && samples.first() == 0;
         List<GpuBuffer> storage = new ArrayList<>(Bindings.BINDING_COUNT);
         storage.add(frameBlock);
         storage.addAll(scene.buffers());
         storage.add(accum);
         storage.add(status);
         storage.add(dispatchParams);
+        storage.add(labels);
         ComputePipeline pipeline = pipelines.bind(scene.constants().features(), storage);
         while (true) {
             int perDispatch = samplesPerDispatch;
@@ -118,10 +123,13 @@ public final class VulkanBackend implements RenderBackend {
             // One submission holds at most MAX_DISPATCHES dispatches; the accumulator is cleared before the first.
             for (int first = samples.first(); first < samples.end() && flags == 0; ) {
                 int end = (int) Math.min(samples.end(), first + (long) perDispatch * Bindings.MAX_DISPATCHES);
-                int dispatches = writeDispatchParams(rect, first, end, perDispatch);
                 boolean clear = first == samples.first();
+                int firstMode = !settings.labels() || !clear ? Bindings.LABELS_READ
+                        : writeLabels ? Bindings.LABELS_RECORD : Bindings.LABELS_INSTANCE;
+                int dispatches = writeDispatchParams(rect, first, end, perDispatch, firstMode);
+                boolean readLabels = writeLabels && end >= samples.end();
                 runner.run("render tile " + rect + " samples " + first + ".." + end,
-                        cmd -> record(cmd, pipeline, rect, dispatches, clear));
+                        cmd -> record(cmd, pipeline, rect, dispatches, clear, readLabels));
                 IntBuffer st = (statusReadback != null ? statusReadback : status).mapped().asIntBuffer();
                 flags = st.get(0);
                 invalidSamples += Integer.toUnsignedLong(st.get(1));
@@ -141,22 +149,28 @@ public final class VulkanBackend implements RenderBackend {
             }
             samplesPerDispatch = Math.max(1, perDispatch / 2);
         }
-        return new TileResult(rect, samples, readSums(rect.pixelCount()));
+        int pixels = rect.pixelCount();
+        return new TileResult(rect, samples, readSums(pixels), settings.labels() ? readCoverage(pixels) : null,
+                writeLabels ? readLabels(pixels) : null);
     }
 
-    /** Writes one parameter entry per dispatch of samples [first, end); returns the number of dispatches. */
-    private int writeDispatchParams(TileRect rect, int first, int end, int perDispatch) {
+    /**
+     * Writes one parameter entry per dispatch of samples [first, end): the first with label mode
+     * {@code firstMode}, the others reading the centre instance it stored. Returns the number of dispatches.
+     */
+    private int writeDispatchParams(TileRect rect, int first, int end, int perDispatch, int firstMode) {
         ByteBuffer b = dispatchParams.mapped().duplicate().order(ByteOrder.LITTLE_ENDIAN);
         b.clear();
         int n = 0;
         for (int s = first; s < end; s += perDispatch, n++) {
             b.putInt(rect.x()).putInt(rect.y()).putInt(rect.width()).putInt(rect.height())
-                    .putInt(s).putInt(Math.min(perDispatch, end - s)).putInt(0).putInt(0);
+                    .putInt(s).putInt(Math.min(perDispatch, end - s)).putInt(n == 0 ? firstMode : Bindings.LABELS_READ).putInt(0);
         }
         return n;
     }
 
-    private void record(VkCommandBuffer cmd, ComputePipeline pipeline, TileRect rect, int dispatches, boolean clearAccumulator) {
+    private void record(VkCommandBuffer cmd, ComputePipeline pipeline, TileRect rect, int dispatches,
+                        boolean clearAccumulator, boolean readLabels) {
         long accumBytes = (long) rect.pixelCount() * Bindings.ACCUM_WORDS_PER_PIXEL * 4;
         if (clearAccumulator) {
             vkCmdFillBuffer(cmd, accum.handle(), 0, accumBytes, 0);
@@ -172,11 +186,15 @@ public final class VulkanBackend implements RenderBackend {
             barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
         }
-        if (accumReadback != null || statusReadback != null) {
+        boolean copyLabels = readLabels && labelsReadback != null;
+        if (accumReadback != null || statusReadback != null || copyLabels) {
             barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT,
                     VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
             if (accumReadback != null) {
                 CommandRunner.copy(cmd, accum, accumReadback, accumBytes);
+            }
+            if (copyLabels) {
+                CommandRunner.copy(cmd, labels, labelsReadback, (long) rect.pixelCount() * Bindings.LABEL_WORDS_PER_PIXEL * 4);
             }
             if (statusReadback != null) {
                 CommandRunner.copy(cmd, status, statusReadback, Bindings.STATUS_WORDS * 4L);
@@ -205,17 +223,46 @@ public final class VulkanBackend implements RenderBackend {
         if (!accum.isMapped()) {
             accumReadback = new GpuBuffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuBuffer.Placement.HOST, "accumulator readback");
         }
+        long labelBytes = (long) pixels * Bindings.LABEL_WORDS_PER_PIXEL * 4;
+        labels = new GpuBuffer(device, labelBytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                GpuBuffer.Placement.DEVICE, "label records");
+        if (!labels.isMapped()) {
+            labelsReadback = new GpuBuffer(device, labelBytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuBuffer.Placement.HOST,
+                    "label records readback");
+        }
+    }
+
+    private IntBuffer accumWords() {
+        return (accumReadback != null ? accumReadback : accum).mapped().asIntBuffer();
     }
 
     private long[] readSums(int pixels) {
-        IntBuffer words = (accumReadback != null ? accumReadback : accum).mapped().asIntBuffer();
+        IntBuffer words = accumWords();
         long[] sums = new long[pixels * 3];
-        for (int i = 0; i < sums.length; i++) {
-            long lo = Integer.toUnsignedLong(words.get(2 * i));
-            long hi = Integer.toUnsignedLong(words.get(2 * i + 1));
-            sums[i] = (hi << 32) | lo;
+        for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < 3; c++) {
+                int w = p * Bindings.ACCUM_WORDS_PER_PIXEL + 2 * c;
+                long lo = Integer.toUnsignedLong(words.get(w));
+                long hi = Integer.toUnsignedLong(words.get(w + 1));
+                sums[p * 3 + c] = (hi << 32) | lo;
+            }
         }
         return sums;
+    }
+
+    private int[] readCoverage(int pixels) {
+        IntBuffer words = accumWords();
+        int[] coverage = new int[pixels];
+        for (int p = 0; p < pixels; p++) {
+            coverage[p] = words.get(p * Bindings.ACCUM_WORDS_PER_PIXEL + Bindings.ACCUM_COVERAGE);
+        }
+        return coverage;
+    }
+
+    private int[] readLabels(int pixels) {
+        int[] words = new int[pixels * Bindings.LABEL_WORDS_PER_PIXEL];
+        (labelsReadback != null ? labelsReadback : labels).mapped().asIntBuffer().get(words);
+        return words;
     }
 
     /** Samples whose radiance was NaN, infinite or negative (counted as 0) since the backend was made. */
@@ -239,6 +286,14 @@ public final class VulkanBackend implements RenderBackend {
     }
 
     private void closeAccumulator() {
+        if (labelsReadback != null) {
+            labelsReadback.close();
+            labelsReadback = null;
+        }
+        if (labels != null) {
+            labels.close();
+            labels = null;
+        }
         if (accumReadback != null) {
             accumReadback.close();
             accumReadback = null;

@@ -17,6 +17,17 @@ import org.lwjgl.util.shaderc.ShadercIncludeResultRelease;
  * from a name (relative to the including file's folder) to source text; errors carry file and line.
  */
 public final class ShaderCompiler {
+    /**
+     * One shaderc compiler for the whole process, never released, and every compile holding its lock.
+     * Releasing the last compiler finalises glslang's process-wide state (symbol tables built in the
+     * pool of the thread that first compiled); after compiles on several, since-ended threads (one
+     * per work loop) that crashed in {@code shaderc_compiler_release}. Compiles are rare (one per
+     * shader variant per backend), so serialising them costs nothing.
+     */
+    private static final class Shaderc {
+        static final long COMPILER = shaderc_compiler_initialize();
+    }
+
     private final Function<String, String> sources;
 
     /** @param sources maps a path like {@code include/random.glsl} to its text, or null when absent */
@@ -31,11 +42,20 @@ public final class ShaderCompiler {
      * @throws ShaderCompileException with shaderc's messages (file:line: error: ...)
      */
     public ByteBuffer compileCompute(String name, Map<String, String> defines) {
+        synchronized (Shaderc.class) {
+            return compileLocked(name, defines);
+        }
+    }
+
+    private ByteBuffer compileLocked(String name, Map<String, String> defines) {
         String text = sources.apply(name);
         if (text == null) {
             throw new ShaderCompileException(name + ": shader source not found");
         }
-        long compiler = shaderc_compiler_initialize();
+        long compiler = Shaderc.COMPILER;
+        if (compiler == 0) {
+            throw new ShaderCompileException("shaderc could not create a compiler");
+        }
         long options = shaderc_compile_options_initialize();
         List<Object> keepAlive = new ArrayList<>();
         ShadercIncludeResolve resolve = ShadercIncludeResolve.create((user, requested, type, requesting, depth) -> {
@@ -79,7 +99,6 @@ public final class ShaderCompiler {
                 shaderc_result_release(result);
             }
             shaderc_compile_options_release(options);
-            shaderc_compiler_release(compiler);
             resolve.free();
             release.free();
         }

@@ -19,7 +19,8 @@ public final class FrameSpecConversion {
 
     /**
      * The settings for every unit of {@code frame}: its size, frame index, {@link FrameSpec#samplerSeed()},
-     * max bounces, next-event estimation on, Russian roulette from the bounce {@link FrameSettings#of} uses.
+     * max bounces, next-event estimation on, Russian roulette from the bounce {@link FrameSettings#of} uses,
+     * labels as the frame asks.
      */
     public static FrameSettings settings(FrameSpec frame) {
         CameraSpec camera = camera(frame.camera());
@@ -27,7 +28,7 @@ public final class FrameSpecConversion {
         FrameSettings defaults = FrameSettings.of(frame.width(), frame.height(), frame.samplerSeed(),
                 frame.maxBounces(), true, camera);
         return new FrameSettings(frame.width(), frame.height(), frame.frame(), frame.samplerSeed(), frame.maxBounces(),
-                true, defaults.rrStartBounce(), camera);
+                true, defaults.rrStartBounce(), camera, frame.labels());
     }
 
     /** The camera, narrowed from the wire's doubles to the renderer's floats by plain rounding. */

@@ -2,6 +2,7 @@ package io.photonfarm.node.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.photonfarm.api.tile.LabelRecord;
 import io.photonfarm.scene.gpu.GpuLayout;
 import io.photonfarm.shaders.Bindings;
 import io.photonfarm.shaders.ShaderLibrary;
@@ -30,6 +31,22 @@ class LayoutDriftTest {
         Map<String, Integer> structs = GlslLayout.std430Structs(glsl);
         assertEquals(Bindings.FRAME_BYTES, structs.get("FrameData"), "FrameData");
         assertEquals(Bindings.DISPATCH_BYTES, structs.get("DispatchParams"), "DispatchParams");
+    }
+
+    @Test
+    void theWireLabelRecordHasTheShadersLayout() {
+        assertEquals(Bindings.LABEL_WORDS_PER_PIXEL, LabelRecord.WORDS, "words per pixel");
+        assertEquals(Bindings.LABEL_RANGE, LabelRecord.RANGE, "range");
+        assertEquals(Bindings.LABEL_DEPTH_Z, LabelRecord.DEPTH_Z, "depth_z");
+        assertEquals(Bindings.LABEL_POSITION, LabelRecord.POSITION, "position");
+        assertEquals(Bindings.LABEL_NORMAL_GEOMETRIC, LabelRecord.NORMAL_GEOMETRIC, "geometric normal");
+        assertEquals(Bindings.LABEL_NORMAL_SHADING, LabelRecord.NORMAL_SHADING, "shading normal");
+        assertEquals(Bindings.LABEL_ALBEDO, LabelRecord.ALBEDO, "albedo");
+        assertEquals(Bindings.LABEL_ROUGHNESS, LabelRecord.ROUGHNESS, "roughness");
+        assertEquals(Bindings.LABEL_METALLIC, LabelRecord.METALLIC, "metallic");
+        assertEquals(Bindings.LABEL_UV, LabelRecord.UV, "uv");
+        assertEquals(Bindings.LABEL_INSTANCE, LabelRecord.INSTANCE, "instance");
+        assertEquals(Bindings.LABEL_MATERIAL, LabelRecord.MATERIAL, "material");
     }
 
     @Test

@@ -28,7 +28,7 @@ struct FrameData {
     uvec4 image;      // width, height, frame index, job seed
     uvec4 scene;      // tlas root node, light count, env width, env height
     vec4 lightEnv;    // light total weight, env intensity, env rotation (rad), env total weight
-    uvec4 options;    // max bounces, flags, Russian-roulette start bounce, loop budget
+    uvec4 options;    // max bounces, flags (FLAG_*), Russian-roulette start bounce, loop budget
 };
 
 // One entry per dispatch of a submission; a dispatch finds its entry at gl_WorkGroupID.z
@@ -38,7 +38,7 @@ struct DispatchParams {
     ivec2 tileSize;    // pixels
     uint sampleStart;  // first sample index of this dispatch
     uint sampleCount;  // samples per pixel in this dispatch
-    uint pad0;
+    uint labelMode;    // FLAG_LABELS only: LABELS_READ, LABELS_INSTANCE or LABELS_RECORD
     uint pad1;
 };
 
@@ -57,12 +57,19 @@ layout(std430, set = 0, binding = B_LIGHT_ALIAS) readonly buffer LightAliasBuf {
 layout(std430, set = 0, binding = B_ENV_PIXELS) readonly buffer EnvPixelBuf { vec4 envPixels[]; };
 layout(std430, set = 0, binding = B_ENV_ROW_ALIAS) readonly buffer EnvRowBuf { Alias envRowAlias[]; };
 layout(std430, set = 0, binding = B_ENV_COL_ALIAS) readonly buffer EnvColBuf { Alias envColAlias[]; };
-// 6 words per tile pixel: (low, high) of the 64-bit fixed-point sum of R, G, B.
+// ACCUM_WORDS words per tile pixel: (low, high) of the 64-bit fixed-point sum of R, G, B, then the
+// number of samples whose first hit is the pixel-centre ray's instance (coverage, FLAG_LABELS only).
 layout(std430, set = 0, binding = B_ACCUM) buffer AccumBuf { uint accum[]; };
+// LABEL_WORDS words per tile pixel: what the ray through the pixel centre sees (LABEL_* offsets).
+layout(std430, set = 0, binding = B_LABELS) buffer LabelBuf { uint labelWords[]; };
 // flags, non-finite sample count, first failing pixel x, y.
 layout(std430, set = 0, binding = B_STATUS) buffer StatusBuf { uint status[]; };
 
 const uint FLAG_NEE = 1u;
+const uint FLAG_LABELS = 2u;
+const uint LABELS_READ = 0u;      // read the centre instance the unit's first dispatch stored
+const uint LABELS_INSTANCE = 1u;  // trace the centre ray, store its instance id
+const uint LABELS_RECORD = 2u;    // trace the centre ray, store the whole label record
 const uint STATUS_LOOP_BUDGET = 1u;
 const uint STATUS_STACK_OVERFLOW = 2u;
 const float PI = 3.14159265358979;

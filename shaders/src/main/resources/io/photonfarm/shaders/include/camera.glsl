@@ -3,11 +3,16 @@
 #ifndef CAMERA_GLSL
 #define CAMERA_GLSL
 
-void camera_ray(vec2 film, vec2 uLens, out vec3 origin, out vec3 dir) {
+// The unit direction of the ray through the lens centre towards film position `film`.
+vec3 pinhole_direction(vec2 film) {
     vec2 size = vec2(frame.image.xy);
     float sx = (2.0 * film.x / size.x - 1.0) * frame.camRight.w;
     float sy = (1.0 - 2.0 * film.y / size.y) * frame.camUp.w;
-    vec3 d = normalize(frame.camForward.xyz + sx * frame.camRight.xyz + sy * frame.camUp.xyz);
+    return normalize(frame.camForward.xyz + sx * frame.camRight.xyz + sy * frame.camUp.xyz);
+}
+
+void camera_ray(vec2 film, vec2 uLens, out vec3 origin, out vec3 dir) {
+    vec3 d = pinhole_direction(film);
     float lensRadius = frame.camPos.w;
     if (lensRadius > 0.0) {
         // Every ray through the lens meets the pinhole ray on the plane in focus.

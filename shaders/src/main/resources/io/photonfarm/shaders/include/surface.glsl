@@ -45,6 +45,15 @@ vec2 interpolate_uv(TriShading sh, vec3 w) {
     return w.x * sh.uv01.xy + w.y * sh.uv01.zw + w.z * sh.uv2.xy;
 }
 
+// The texture coordinate of a hit (glTF convention), or (0, 0) when its mesh has none.
+vec2 surface_uv(Hit hit) {
+    TriShading sh = shading[hit.tri];
+    if ((sh.tangents.w & SHADING_HAS_UV) == 0u) {
+        return vec2(0.0);
+    }
+    return interpolate_uv(sh, vec3(1.0 - hit.bary.x - hit.bary.y, hit.bary.x, hit.bary.y));
+}
+
 // Emission of a material at a texture coordinate (before the one-sidedness test).
 vec3 material_emission(Material m, vec2 uv, bool hasUv) {
     vec3 e = m.emission.rgb;

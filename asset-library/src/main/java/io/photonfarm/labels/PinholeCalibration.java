@@ -1,7 +1,8 @@
-package io.photonfarm.coordinator.dataset;
+package io.photonfarm.labels;
 
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.api.work.Vec3;
+import io.photonfarm.scene.CameraSpec;
 
 /**
  * The pinhole calibration of a frame's camera, in the conventions a dataset ships
@@ -57,6 +58,44 @@ public record PinholeCalibration(double fx, double fy, double cx, double cy, dou
         }
         double f = 0.5 * height / Math.tan(Math.toRadians(pose.vfovDegrees()) * 0.5);
         return new PinholeCalibration(f, f, 0.5 * width, 0.5 * height, r, t);
+    }
+
+    /**
+     * The calibration of a scene's camera rendered at {@code width} x {@code height} pixels; the same as
+     * {@link #of(CameraPose, int, int)} of that camera's pose (floats widened to doubles, no loss).
+     */
+    public static PinholeCalibration of(CameraSpec camera, int width, int height) {
+        return of(new CameraPose(new Vec3(camera.position().x(), camera.position().y(), camera.position().z()),
+                new Vec3(camera.lookAt().x(), camera.lookAt().y(), camera.lookAt().z()),
+                new Vec3(camera.up().x(), camera.up().y(), camera.up().z()),
+                camera.vfovDeg(), camera.aperture(), camera.focusDistance()), width, height);
+    }
+
+    /** The camera centre (pinhole, or the lens centre) in world coordinates, {@code -R^T t}, metres: {x, y, z}. */
+    public double[] cameraCentre() {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            c[i] = -(rotation[0][i] * translation[0] + rotation[1][i] * translation[1] + rotation[2][i] * translation[2]);
+        }
+        return c;
+    }
+
+    /**
+     * The unit world direction of the pinhole ray through continuous image position (u, v), e.g.
+     * (u + 0.5, v + 0.5) for the centre of pixel (u, v): {@code R^T normalize(((u - cx) / fx, (v - cy) / fy, 1))}.
+     */
+    public double[] worldDirection(double u, double v) {
+        double x = (u - cx) / fx;
+        double y = (v - cy) / fy;
+        double n = Math.sqrt(x * x + y * y + 1);
+        x /= n;
+        y /= n;
+        double z = 1 / n;
+        double[] d = new double[3];
+        for (int i = 0; i < 3; i++) {
+            d[i] = rotation[0][i] * x + rotation[1][i] * y + rotation[2][i] * z;
+        }
+        return d;
     }
 
     /** K, row-major 3x3, pixels. */

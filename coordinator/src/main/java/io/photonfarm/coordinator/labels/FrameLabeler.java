@@ -1,0 +1,84 @@
+package io.photonfarm.coordinator.labels;
+
+import io.photonfarm.coordinator.annotations.AnnotationWriters;
+import io.photonfarm.coordinator.annotations.FrameLabels;
+import io.photonfarm.coordinator.annotations.KeypointSchema;
+import io.photonfarm.coordinator.dataset.FrameJob;
+import io.photonfarm.labels.FrameObjects;
+import io.photonfarm.labels.ObjectAnnotation;
+import io.photonfarm.labels.annotate.FrameAnnotator;
+import io.photonfarm.labels.annotate.LandmarkTolerance;
+import io.photonfarm.labels.raycast.SceneRaycaster;
+import io.photonfarm.labels.PinholeCalibration;
+import io.photonfarm.labels.SceneLabels;
+import io.photonfarm.scene.Scene;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes everything a frame's labels produce into its directory: the chosen per-pixel passes, the
+ * per-object annotations (returned for {@code meta.json}) and each chosen writer's per-frame files.
+ * Stateless apart from the scene source; safe for concurrent frames.
+ */
+public final class FrameLabeler {
+    private final Function<String, Scene> scenes;
+    private final FrameAnnotator annotator = new FrameAnnotator();
+    /** Ray casters of the scenes being labelled now (building one walks the whole scene). */
+    private final Map<Scene, SceneRaycaster> raycasters = Collections.synchronizedMap(new IdentityLru<>(2));
+
+    /** A tiny least-recently-used map by identity of the key. */
+    private static final class IdentityLru<K, V> extends LinkedHashMap<K, V> {
+        private final int capacity;
+
+        IdentityLru(int capacity) {
+            super(4, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > capacity;
+        }
+    }
+
+    /** What labelling a frame produced. */
+    public record Output(List<String> files, List<ObjectAnnotation> objects, FrameObjects frameObjects) {
+    }
+
+    /** The tolerance of the landmark ray test, as conventions.json states it. */
+    public LandmarkTolerance landmarkTolerance() {
+        return annotator.landmarkTolerance();
+    }
+
+    /** @param scenes the scene of a job's scene reference (the same scene its nodes render) */
+    public FrameLabeler(Function<String, Scene> scenes) {
+        this.scenes = scenes;
+    }
+
+    public Output label(FrameJob frame, LabelFrame labels, PinholeCalibration cal, Path dir) throws IOException {
+        FrameJob.LabelRequest request = frame.labels();
+        Scene scene = scenes.apply(request.sceneRef());
+        SceneLabels ids = SceneLabels.of(scene);
+        List<String> files = new ArrayList<>(PassFiles.write(dir, labels, request.passes(), cal, ids, scene));
+        SceneRaycaster raycaster = raycasters.computeIfAbsent(scene, SceneRaycaster::new);
+        int[] instancePass = labels.instancePass();
+        FrameObjects objects = annotator.annotate(raycaster, ids, cal, labels.width(), labels.height(), instancePass);
+        if (!request.writers().isEmpty()) {
+            AnnotationWriters writers = writers(request);
+            files.addAll(writers.writeFrame(new FrameLabels(frame.frame(), labels.width(), labels.height(), cal, ids,
+                    instancePass, objects, KeypointSchema.forScene(scene)), dir));
+        }
+        return new Output(files, objects.objects(), objects);
+    }
+
+    /** The writers a job asks for, stating this labeler's landmark tolerance in conventions.json. */
+    public AnnotationWriters writers(FrameJob.LabelRequest request) {
+        return new AnnotationWriters(request.writers(), annotator.landmarkTolerance().absoluteMetres());
+    }
+}
