@@ -80,6 +80,8 @@ final class FakeCoordinator implements AutoCloseable {
     final Set<WorkUnitKey> lost = ConcurrentHashMap.newKeySet();
     /** Status to answer uploads of a unit with instead of 200. */
     final Map<WorkUnitKey, Integer> uploadStatus = new ConcurrentHashMap<>();
+    /** How often each refused unit was offered, alone or in a batch. */
+    final Map<WorkUnitKey, Integer> refusedOffers = new ConcurrentHashMap<>();
     final Set<String> knownNodes = ConcurrentHashMap.newKeySet();
     /** Uploaded scene files by hash, served by {@code GET /api/v1/scenes/{hash}}. */
     final Map<String, SceneFile> scenes = new ConcurrentHashMap<>();
@@ -233,6 +235,7 @@ final class FakeCoordinator implements AutoCloseable {
         pause(uploadMillis);
         Integer status = uploadStatus.get(key);
         if (status != null) {
+            refusedOffers.merge(key, 1, Integer::sum);
             error(ex, status, "refused upload of " + key);
             return;
         }
@@ -257,6 +260,7 @@ final class FakeCoordinator implements AutoCloseable {
             WorkUnitKey key = r.lease().key();
             Integer status = uploadStatus.get(key);
             if (status != null) {
+                refusedOffers.merge(key, 1, Integer::sum);
                 outcomes.add(new ResultBatchReply.BatchOutcome(key, r.lease().epoch(), status,
                         status == 409 ? "STALE" : "MALFORMED", "refused upload of " + key));
             } else {
