@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Lossless integer images for id passes and masks: 16-bit and 8-bit grey PNG, and NumPy {@code .npy}
+ * Lossless integer images for id passes: 16-bit grey PNG, and NumPy {@code .npy}
  * (version 1.0, little-endian) for values a PNG cannot hold. Values are written as they are, never
  * scaled. Every file is written atomically.
  */
@@ -44,19 +44,6 @@ public final class IdImages {
                         + i / width + ") outside 0.." + MAX_PNG16 + "; write .npy instead");
             }
             data[i] = (short) v;
-        }
-        writePng(bi, out);
-    }
-
-    /** An 8-bit greyscale PNG: 255 where {@code mask} is set, 0 elsewhere. */
-    public static void writeMaskPng(int width, int height, boolean[] mask, Path out) throws IOException {
-        if (mask.length != (long) width * height) {
-            throw new IllegalArgumentException("mask of " + mask.length + " pixels for a " + width + "x" + height + " image");
-        }
-        BufferedImage bi = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] data = ((java.awt.image.DataBufferByte) bi.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < mask.length; i++) {
-            data[i] = mask[i] ? (byte) 255 : 0;
         }
         writePng(bi, out);
     }

@@ -33,13 +33,6 @@ class IdImagesTest {
     }
 
     @Test
-    void maskPngIs255WhereSetAndZeroElsewhere() throws Exception {
-        Path f = dir.resolve("mask.png");
-        IdImages.writeMaskPng(2, 2, new boolean[] {true, false, false, true}, f);
-        assertArrayEquals(new int[] {255, 0, 0, 255}, IdImages.readGreyPng(f));
-    }
-
-    @Test
     void npyHasTheNumpyHeaderShapeAndLittleEndianValues() throws Exception {
         Path f = dir.resolve("ids.npy");
         IdImages.writeNpyUint32(2, 3, new int[] {1, 2, 3, 70000, 5, 6}, f);
