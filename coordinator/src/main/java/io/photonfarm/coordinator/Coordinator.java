@@ -16,10 +16,21 @@ import io.photonfarm.coordinator.dataset.TileSpool;
 import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.events.HzEventBus;
 import io.photonfarm.coordinator.http.ApiServer;
+import io.photonfarm.coordinator.dashboard.FarmStatusService;
+import io.photonfarm.coordinator.dashboard.FrameRate;
+import io.photonfarm.coordinator.dashboard.LiveStatus;
+import io.photonfarm.coordinator.dashboard.StatusRoutes;
+import io.photonfarm.coordinator.dashboard.ThroughputHistory;
+import io.photonfarm.coordinator.gallery.FramePreview;
+import io.photonfarm.coordinator.gallery.FrameRoutes;
+import io.photonfarm.coordinator.gallery.Thumbnails;
 import io.photonfarm.coordinator.http.ArchiveRoutes;
 import io.photonfarm.coordinator.http.EventRoutes;
 import io.photonfarm.coordinator.http.JobRoutes;
 import io.photonfarm.coordinator.http.NodeRoutes;
+import io.photonfarm.coordinator.web.SessionRoutes;
+import io.photonfarm.coordinator.web.WebAssets;
+import io.photonfarm.coordinator.web.WebRoutes;
 import io.photonfarm.coordinator.http.Route;
 import io.photonfarm.coordinator.jobs.JobCatalog;
 import io.photonfarm.coordinator.jobs.JobRecord;
@@ -103,15 +114,24 @@ public final class Coordinator implements AutoCloseable {
             ProgressNotifier progress = new ProgressNotifier(jobs, events, clock);
             WorkService work = new WorkService(store, catalog, nodes, frames, events, clock, timer, s.timing(), s.sizer(),
                     maxTilePixels, progress);
+            FrameRate frameRate = new FrameRate(clock);
+            events.subscribe(frameRate::accept);
+            // Ten minutes of throughput at one point every two seconds.
+            FarmStatusService status = new FarmStatusService(jobs, nodes, frameRate, new ThroughputHistory(300), clock);
+            LiveStatus live = new LiveStatus(status, json);
             this.server = new ApiServer(s.tokens(), json, maxTileBytes + 4096, List.of(
-                    new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events),
-                    new ArchiveRoutes(jobs, layout)));
+                    new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events, live),
+                    new ArchiveRoutes(jobs, layout), new StatusRoutes(status, jobs, json),
+                    new FrameRoutes(jobs, layout, new Thumbnails(layout), new FramePreview(layout, spool, maxTilePixels)),
+                    new SessionRoutes(s.tokens(), json), new WebRoutes(new WebAssets(Coordinator.class.getClassLoader()))));
             LeaseReaper reaper = new LeaseReaper(store, clock);
             long reapEvery = Math.max(50, s.timing().leaseMillis() / 10);
             timer.scheduleWithFixedDelay(guard("requeueing expired leases", reaper), reapEvery, reapEvery, TimeUnit.MILLISECONDS);
             timer.scheduleWithFixedDelay(guard("detecting lost nodes", work::detectLostNodes), 1, 1, TimeUnit.SECONDS);
             timer.scheduleWithFixedDelay(guard("publishing progress", progress), 250, 250, TimeUnit.MILLISECONDS);
             timer.scheduleWithFixedDelay(guard("sweeping for unwritten frames", frames::sweep), 5, 5, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(guard("sampling throughput", status::sample), 2, 2, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(guard("pushing the farm's status", live), 1, 1, TimeUnit.SECONDS);
             int recovered = frames.recover();
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "recovering {0} frames whose units were all done but which were not written",

@@ -245,6 +245,12 @@ final class SpoolLog {
         return Optional.of(data);
     }
 
+    /** The ids of the live records, in no particular order. */
+    synchronized List<Id> live() throws Retired {
+        requireOpen();
+        return new ArrayList<>(index.keySet());
+    }
+
     /**
      * Drops a record: a tombstone is appended (not forced: losing it in a crash only brings back a
      * result nobody will read, since epochs never repeat) and the index forgets it.

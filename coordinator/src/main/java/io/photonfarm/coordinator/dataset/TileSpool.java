@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,39 @@ public final class TileSpool implements AutoCloseable {
             }
         }
         return readLegacy(key, epoch);
+    }
+
+    /** A spooled result of a frame, as {@link #results} lists it. */
+    public record Spooled(int tile, int range, long epoch, byte[] encodedTileResult) {
+    }
+
+    /**
+     * Every result spooled for a frame so far (what a live preview of a frame being rendered shows);
+     * empty when the frame has no spool. For a unit spooled under several epochs, only the newest.
+     */
+    public List<Spooled> results(JobId job, int frame) throws IOException {
+        FrameRef ref = new FrameRef(job, frame);
+        while (true) {
+            Optional<SpoolLog> log = log(ref, false);
+            if (log.isEmpty()) {
+                return List.of();
+            }
+            try {
+                Map<Long, SpoolLog.Id> newest = new HashMap<>();
+                for (SpoolLog.Id id : log.get().live()) {
+                    newest.merge(((long) id.tile() << 32) | (id.range() & 0xFFFFFFFFL), id,
+                            (a, b) -> a.epoch() >= b.epoch() ? a : b);
+                }
+                List<Spooled> out = new ArrayList<>();
+                for (SpoolLog.Id id : newest.values()) {
+                    Optional<byte[]> data = log.get().read(id);
+                    data.ifPresent(d -> out.add(new Spooled(id.tile(), id.range(), id.epoch(), d)));
+                }
+                return out;
+            } catch (SpoolLog.Retired e) {
+                open.remove(ref, log.get());
+            }
+        }
     }
 
     /**

@@ -28,18 +28,20 @@ import java.util.function.Consumer;
 public final class ApiServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
     static final String ROLE_ATTRIBUTE = "photonfarm.role";
-    static final String TOKEN_COOKIE = "photonfarm_token";
+    /** The cookie the web UI signs in with (HttpOnly, SameSite=Strict). */
+    public static final String TOKEN_COOKIE = "photonfarm_token";
 
     private final Javalin app;
     private final Tokens tokens;
     private final List<Route> routes = new ArrayList<>();
+    private final java.util.Set<String> openPaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Registers routes; handed to each route group. */
     public final class Registrar {
         private Registrar() {
         }
 
-        void add(HandlerType method, String path, Role role, Handler handler) {
+        public void add(HandlerType method, String path, Role role, Handler handler) {
             routes.add(new Route(method.name(), path));
             app.addHttpHandler(method, path, ctx -> {
                 Role caller = ctx.attribute(ROLE_ATTRIBUTE);
@@ -51,7 +53,28 @@ public final class ApiServer implements AutoCloseable {
             });
         }
 
-        void sse(String path, Consumer<io.javalin.http.sse.SseClient> client) {
+        /**
+         * An API route that takes no token (signing in): it is listed with the others, and must say so in
+         * the OpenAPI file ({@code security: []}).
+         */
+        public void open(HandlerType method, String path, Handler handler) {
+            routes.add(new Route(method.name(), path));
+            openPaths.add(path);
+            app.addHttpHandler(method, path, handler);
+        }
+
+        /** A browser page or asset outside {@code /api/}: not an API route; the handler checks the caller itself. */
+        public void page(String path, Handler handler) {
+            app.addHttpHandler(HandlerType.GET, path, handler);
+        }
+
+        /** Whether the request carries a valid client token (header or cookie). */
+        public boolean isClient(Context ctx) {
+            String token = presentedToken(ctx);
+            return token != null && tokens.isClient(token);
+        }
+
+        public void sse(String path, Consumer<io.javalin.http.sse.SseClient> client) {
             routes.add(new Route("GET", path));
             // Javalin's SSE handler streams only to "Accept: text/event-stream" (what EventSource sends)
             // and answers anything else with an empty 200; say what is wrong instead.
@@ -101,14 +124,24 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    private void authenticate(Context ctx) {
-        String token = null;
+    private static String presentedToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = header.substring(7).trim();
-        } else if (ctx.cookie(TOKEN_COOKIE) != null) {
-            token = ctx.cookie(TOKEN_COOKIE);
+            return header.substring(7).trim();
         }
+        String cookie = ctx.cookie(TOKEN_COOKIE);
+        try {
+            return cookie == null ? null : java.net.URLDecoder.decode(cookie, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed cookie is no token
+        }
+    }
+
+    private void authenticate(Context ctx) {
+        if (openPaths.contains(ctx.path())) {
+            return;
+        }
+        String token = presentedToken(ctx);
         if (token == null) {
             throw new UnauthorizedException("missing token: send 'Authorization: Bearer <token>'");
         }

@@ -1,10 +1,10 @@
 package io.photonfarm.coordinator.http;
 
 /** The request itself is wrong (unreadable body, bad parameter): HTTP 400 with this message. */
-final class BadRequestException extends RuntimeException {
+public final class BadRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BadRequestException(String message) {
+    public BadRequestException(String message) {
         super(message);
     }
 }

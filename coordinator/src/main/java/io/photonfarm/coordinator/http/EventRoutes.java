@@ -1,19 +1,23 @@
 package io.photonfarm.coordinator.http;
 
+import io.photonfarm.coordinator.dashboard.LiveStatus;
 import io.photonfarm.coordinator.events.EventBus;
 import java.util.function.Consumer;
 
 /**
  * {@code GET /api/v1/events}: the farm's events as server-sent events (event name = type, data =
- * JSON). The connection stays open; a comment is sent every {@code keepAliveMillis} so proxies and
- * clients notice a dead connection.
+ * JSON), plus this coordinator's {@code farm} status about once a second (see {@link LiveStatus}).
+ * The connection stays open; the status events double as a keep-alive, so proxies and clients
+ * notice a dead connection.
  */
 public final class EventRoutes implements Consumer<ApiServer.Registrar> {
     private static final System.Logger LOG = System.getLogger(EventRoutes.class.getName());
     private final EventBus events;
+    private final LiveStatus live;
 
-    public EventRoutes(EventBus events) {
+    public EventRoutes(EventBus events, LiveStatus live) {
         this.events = events;
+        this.live = live;
     }
 
     @Override
@@ -26,6 +30,7 @@ public final class EventRoutes implements Consumer<ApiServer.Registrar> {
                 }
             });
             client.sendComment("connected");
+            live.add(client);
             client.onClose(() -> {
                 try {
                     subscription.close();

@@ -11,17 +11,17 @@ import java.util.stream.Collectors;
  * Reads request bodies into records and turns Jackson's errors into messages a client can act on:
  * the field (as a JSON path), what was wrong, and for unknown fields the known ones.
  */
-final class JsonBodies {
+public final class JsonBodies {
     private final ObjectMapper json;
     private final int maxBytes;
 
     /** @param maxBytes the largest JSON body accepted, bytes */
-    JsonBodies(ObjectMapper json, int maxBytes) {
+    public JsonBodies(ObjectMapper json, int maxBytes) {
         this.json = json;
         this.maxBytes = maxBytes;
     }
 
-    <T> T read(byte[] body, Class<T> type, String what) {
+    public <T> T read(byte[] body, Class<T> type, String what) {
         if (body.length == 0) {
             throw new BadRequestException(what + ": the request body is empty; expected a JSON object");
         }

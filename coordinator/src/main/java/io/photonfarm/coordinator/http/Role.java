@@ -1,7 +1,7 @@
 package io.photonfarm.coordinator.http;
 
 /** Who may call a route: API clients (people, scripts, the web UI) or nodes. */
-enum Role {
+public enum Role {
     CLIENT,
     NODE
 }

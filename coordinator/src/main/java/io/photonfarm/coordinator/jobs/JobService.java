@@ -11,6 +11,7 @@ import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.schedule.JobPlanner;
 import io.photonfarm.coordinator.schedule.JobProgress;
 import io.photonfarm.coordinator.schedule.JobState;
+import io.photonfarm.coordinator.schedule.JobStatus;
 import io.photonfarm.coordinator.schedule.SchedulingPolicy;
 import io.photonfarm.coordinator.schedule.WorkStore;
 import java.time.InstantSource;
@@ -80,6 +81,35 @@ public final class JobService {
             out.add(view(r));
         }
         return out;
+    }
+
+    /**
+     * Every unfinished job and the {@code maxFinished} newest finished ones, newest first: what a
+     * dashboard shows without counting the units of every job the farm ever ran.
+     */
+    public List<JobView> recent(int maxFinished) {
+        List<JobView> out = new ArrayList<>();
+        int finished = 0;
+        for (JobRecord r : catalog.all()) {
+            JobState state = store.job(r.jobId()).orElse(null);
+            boolean done = state != null && state.status() != JobStatus.RUNNING
+                    && state.status() != JobStatus.PAUSED;
+            if (done && finished++ >= maxFinished) {
+                continue;
+            }
+            out.add(view(r));
+        }
+        return out;
+    }
+
+    /**
+     * The spec a request would run with (defaults filled in), validated like a submission but not
+     * submitted.
+     *
+     * @throws JobSpecException for any invalid field
+     */
+    public JobSpec validate(JobRequest request) {
+        return catalog.prepare(request, clock.millis()).spec();
     }
 
     public JobRecord record(String jobId) {

@@ -1,0 +1,145 @@
+package io.photonfarm.coordinator.dashboard;
+
+import io.photonfarm.api.farm.Estimate;
+import io.photonfarm.api.farm.FarmStatus;
+import io.photonfarm.api.farm.JobProgress;
+import io.photonfarm.api.farm.ThroughputPoint;
+import io.photonfarm.api.job.JobSpec;
+import io.photonfarm.api.job.JobView;
+import io.photonfarm.api.node.NodeActivity;
+import io.photonfarm.api.node.NodeView;
+import io.photonfarm.coordinator.jobs.JobService;
+import io.photonfarm.coordinator.nodes.NodeRegistry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dashboard shows: nodes, jobs with their progress and ETA, queue depth and throughput;
+ * and how long a job would take before it is submitted. Everything rests on what nodes measure and
+ * report in their heartbeats (pixel samples per second), so estimates follow the real farm.
+ *
+ * <p>ETAs model the scheduler: running jobs are served by priority (highest first), then by age
+ * (oldest first); a job's ETA is the pixel samples left in it and every job ahead of it, divided by
+ * the farm's throughput.
+ */
+public final class FarmStatusService {
+    private final JobService jobs;
+    private final NodeRegistry nodes;
+    private final FrameRate frames;
+    private final ThroughputHistory history;
+    private final InstantSource clock;
+
+    public FarmStatusService(JobService jobs, NodeRegistry nodes, FrameRate frames, ThroughputHistory history,
+                             InstantSource clock) {
+        this.jobs = jobs;
+        this.nodes = nodes;
+        this.frames = frames;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** The farm now, with its throughput history. */
+    public FarmStatus status() {
+        long now = clock.millis();
+        List<NodeView> nodeViews = nodes.views(now);
+        int active = 0;
+        double samplesPerSecond = 0;
+        for (NodeView n : nodeViews) {
+            if (n.activity() != NodeActivity.GONE) {
+                active++;
+                samplesPerSecond += n.samplesPerSecond();
+            }
+        }
+        List<JobView> views = jobs.recent(FarmStatus.MAX_JOBS);
+        long queued = 0;
+        long leased = 0;
+        for (JobView v : views) {
+            queued += v.unitsQueued();
+            leased += v.unitsLeased();
+        }
+        Map<String, Double> etas = etas(views, samplesPerSecond);
+        List<JobProgress> progress = new ArrayList<>();
+        for (JobView v : views) {
+            double fraction = v.units() == 0 ? 0 : Math.min(1.0, (double) v.unitsDone() / v.units());
+            progress.add(new JobProgress(v, fraction, etas.get(v.id().value())));
+        }
+        return new FarmStatus(now, nodeViews, active, progress, queued, leased, samplesPerSecond, frames.lastMinute(),
+                history.points());
+    }
+
+    /** Adds the present throughput to the history; run once per sampling period. */
+    public void sample() {
+        long now = clock.millis();
+        double samplesPerSecond = 0;
+        for (NodeView n : nodes.views(now)) {
+            if (n.activity() != NodeActivity.GONE) {
+                samplesPerSecond += n.samplesPerSecond();
+            }
+        }
+        history.add(new ThroughputPoint(now, samplesPerSecond, frames.lastMinute()));
+    }
+
+    /** How long {@code spec} would take, queued behind the running jobs, at the farm's throughput. */
+    public Estimate estimate(JobSpec spec) {
+        long now = clock.millis();
+        double samplesPerSecond = 0;
+        int measured = 0;
+        for (NodeView n : nodes.views(now)) {
+            if (n.activity() != NodeActivity.GONE && n.samplesPerSecond() > 0) {
+                measured++;
+                samplesPerSecond += n.samplesPerSecond();
+            }
+        }
+        long pixelSamples = pixelSamples(spec);
+        if (samplesPerSecond <= 0) {
+            return new Estimate(pixelSamples, 0, 0, null, null,
+                    "no node has reported its throughput yet: start a node, or wait for its first heartbeat");
+        }
+        double ahead = 0;
+        for (JobView v : jobs.recent(0)) {
+            if (running(v) && v.spec().priority() >= spec.priority()) {
+                ahead += remaining(v);
+            }
+        }
+        return new Estimate(pixelSamples, samplesPerSecond, measured, ahead / samplesPerSecond,
+                pixelSamples / samplesPerSecond, String.format(java.util.Locale.ROOT,
+                        "%d node(s) measured at %.3g samples/s in total, on the scenes they rendered last", measured,
+                        samplesPerSecond));
+    }
+
+    private static Map<String, Double> etas(List<JobView> views, double samplesPerSecond) {
+        Map<String, Double> out = new HashMap<>();
+        if (samplesPerSecond <= 0) {
+            return out;
+        }
+        List<JobView> running = new ArrayList<>(views.stream().filter(FarmStatusService::running).toList());
+        running.sort(Comparator.comparingInt((JobView v) -> v.spec().priority()).reversed()
+                .thenComparingLong(JobView::submittedAtMillis));
+        double cumulative = 0;
+        for (JobView v : running) {
+            cumulative += remaining(v);
+            out.put(v.id().value(), cumulative / samplesPerSecond);
+        }
+        return out;
+    }
+
+    private static boolean running(JobView v) {
+        return v.status().equals("RUNNING");
+    }
+
+    /** Pixel samples not yet rendered, assuming units of equal cost. */
+    private static double remaining(JobView v) {
+        if (v.units() == 0) {
+            return pixelSamples(v.spec());
+        }
+        return pixelSamples(v.spec()) * (double) (v.units() - v.unitsDone()) / v.units();
+    }
+
+    static long pixelSamples(JobSpec spec) {
+        return (long) spec.frames() * spec.width() * spec.height() * spec.spp();
+    }
+}
