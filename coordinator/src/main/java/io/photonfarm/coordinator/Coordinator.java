@@ -9,6 +9,8 @@ import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.tile.TileResultCodec;
 import io.photonfarm.api.tile.TileRect;
 import io.photonfarm.coordinator.assembly.FrameCompletion;
+import io.photonfarm.coordinator.assets.AssetLibrary;
+import io.photonfarm.coordinator.assets.AssetSceneSource;
 import io.photonfarm.coordinator.cluster.HazelcastMembers;
 import io.photonfarm.coordinator.dataset.DatasetLayout;
 import io.photonfarm.coordinator.dataset.FrameAssembler;
@@ -17,10 +19,12 @@ import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.events.HzEventBus;
 import io.photonfarm.coordinator.http.ApiServer;
 import io.photonfarm.coordinator.http.ArchiveRoutes;
+import io.photonfarm.coordinator.http.AssetRoutes;
 import io.photonfarm.coordinator.http.EventRoutes;
 import io.photonfarm.coordinator.http.JobRoutes;
 import io.photonfarm.coordinator.http.NodeRoutes;
 import io.photonfarm.coordinator.http.Route;
+import io.photonfarm.coordinator.jobs.BuiltinSceneSource;
 import io.photonfarm.coordinator.jobs.JobCatalog;
 import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
@@ -82,7 +86,8 @@ public final class Coordinator implements AutoCloseable {
             this.store = new HzWorkStore(hz, ns, s.backupCount(), s.policy(), s.durability(), HzWorkStore.DEFAULT_UNIT_WRITES);
             FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
             EventBus events = new HzEventBus(hz, ns, json);
-            SceneCatalog scenes = new SceneCatalog();
+            AssetLibrary assets = new AssetLibrary(s.dataDir().resolve("assets"), s.assets(), json, clock);
+            SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)));
             JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
@@ -105,7 +110,7 @@ public final class Coordinator implements AutoCloseable {
                     maxTilePixels, progress);
             this.server = new ApiServer(s.tokens(), json, maxTileBytes + 4096, List.of(
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events),
-                    new ArchiveRoutes(jobs, layout)));
+                    new ArchiveRoutes(jobs, layout), new AssetRoutes(assets, scenes, json)));
             LeaseReaper reaper = new LeaseReaper(store, clock);
             long reapEvery = Math.max(50, s.timing().leaseMillis() / 10);
             timer.scheduleWithFixedDelay(guard("requeueing expired leases", reaper), reapEvery, reapEvery, TimeUnit.MILLISECONDS);
