@@ -9,6 +9,8 @@ import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.tile.TileResultCodec;
 import io.photonfarm.api.tile.TileRect;
 import io.photonfarm.coordinator.assembly.FrameCompletion;
+import io.photonfarm.coordinator.assets.AssetLibrary;
+import io.photonfarm.coordinator.assets.AssetSceneSource;
 import io.photonfarm.coordinator.cluster.HazelcastMembers;
 import io.photonfarm.coordinator.dataset.DatasetLayout;
 import io.photonfarm.coordinator.dataset.FrameAssembler;
@@ -25,6 +27,7 @@ import io.photonfarm.coordinator.gallery.FramePreview;
 import io.photonfarm.coordinator.gallery.FrameRoutes;
 import io.photonfarm.coordinator.gallery.Thumbnails;
 import io.photonfarm.coordinator.http.ArchiveRoutes;
+import io.photonfarm.coordinator.http.AssetRoutes;
 import io.photonfarm.coordinator.http.EventRoutes;
 import io.photonfarm.coordinator.http.JobRoutes;
 import io.photonfarm.coordinator.http.NodeRoutes;
@@ -32,6 +35,7 @@ import io.photonfarm.coordinator.web.SessionRoutes;
 import io.photonfarm.coordinator.web.WebAssets;
 import io.photonfarm.coordinator.web.WebRoutes;
 import io.photonfarm.coordinator.http.Route;
+import io.photonfarm.coordinator.jobs.BuiltinSceneSource;
 import io.photonfarm.coordinator.jobs.JobCatalog;
 import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
@@ -93,7 +97,8 @@ public final class Coordinator implements AutoCloseable {
             this.store = new HzWorkStore(hz, ns, s.backupCount(), s.policy(), s.durability(), HzWorkStore.DEFAULT_UNIT_WRITES);
             FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
             EventBus events = new HzEventBus(hz, ns, json);
-            SceneCatalog scenes = new SceneCatalog();
+            AssetLibrary assets = new AssetLibrary(s.dataDir().resolve("assets"), s.assets(), json, clock);
+            SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)));
             JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
@@ -121,7 +126,7 @@ public final class Coordinator implements AutoCloseable {
             LiveStatus live = new LiveStatus(status, json);
             this.server = new ApiServer(s.tokens(), json, maxTileBytes + 4096, List.of(
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events, live),
-                    new ArchiveRoutes(jobs, layout), new StatusRoutes(status, jobs, json),
+                    new ArchiveRoutes(jobs, layout), new AssetRoutes(assets, scenes, json), new StatusRoutes(status, jobs, json),
                     new FrameRoutes(jobs, layout, new Thumbnails(layout), new FramePreview(layout, spool, maxTilePixels)),
                     new SessionRoutes(s.tokens(), json), new WebRoutes(new WebAssets(Coordinator.class.getClassLoader()))));
             LeaseReaper reaper = new LeaseReaper(store, clock);

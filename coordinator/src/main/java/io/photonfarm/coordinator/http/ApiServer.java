@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.photonfarm.api.ApiError;
 import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.api.tile.MalformedTileResultException;
+import io.photonfarm.coordinator.assets.AssetException;
 import io.photonfarm.coordinator.auth.Tokens;
 import io.photonfarm.coordinator.jobs.UnknownJobException;
 import io.photonfarm.coordinator.work.StaleLeaseException;
@@ -172,7 +173,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void handle(Exception e, Context ctx) {
-        if (e instanceof JobSpecException j) {
+        if (e instanceof AssetException a) {
+            ctx.status(a.status()).json(new ApiError(a.status(), a.getMessage(), a.violations()));
+        } else if (e instanceof JobSpecException j) {
             ctx.status(400).json(new ApiError(400, j.getMessage(), j.violations()));
         } else if (e instanceof UnauthorizedException) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"photonfarm\"");

@@ -1,63 +1,41 @@
 package io.photonfarm.coordinator.jobs;
 
+import io.photonfarm.api.asset.SceneEntry;
 import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.scene.Scene;
-import io.photonfarm.scene.builtin.BuiltinScenes;
-import io.photonfarm.scene.io.AutoCamera;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Resolves a job's scene reference to what planning needs: the scene's content hash and the camera
- * frames orbit around. Today the farm knows the built-in scenes ({@code builtin:NAME}); nodes build
- * those themselves, so only the name travels. Resolution results are kept per reference.
+ * Resolves a job's scene reference to what planning needs (the scene's content hash and the camera
+ * frames orbit around) and to the scene labelling reads, through the {@link SceneSource}s the farm
+ * has: the built-in scenes always, uploaded assets where the coordinator has an asset library.
  */
 public final class SceneCatalog {
-    /**
-     * Bumped when a built-in scene's geometry or materials change, so that nodes which cached the old
-     * one by hash build the new one.
-     */
-    private static final String BUILTIN_VERSION = "1";
-
     /** What planning needs from a scene. */
     public record ResolvedScene(String sceneRef, String sceneHash, CameraSpec camera) {
     }
 
-    private final ConcurrentMap<String, ResolvedScene> resolved = new ConcurrentHashMap<>();
-    /** The few scenes frames are being labelled with now; scenes can be large, so only a handful are kept. */
-    private final Map<String, Scene> scenes = java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Scene> eldest) {
-            return size() > 4;
-        }
-    });
+    private final List<SceneSource> sources;
+
+    /** The built-in scenes only. */
+    public SceneCatalog() {
+        this(List.of(new BuiltinSceneSource()));
+    }
+
+    /** @param sources asked in order; the first that owns a reference answers for it */
+    public SceneCatalog(List<SceneSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
 
     /**
-     * The scene itself, as nodes build it: what frame labelling reads ids, poses and geometry from.
+     * The scene itself, as nodes build it, with its labels: what frame labelling reads ids, poses and geometry from.
      *
      * @throws JobSpecException naming {@code sceneRef} if the scene is unknown
      */
     public Scene scene(String sceneRef) {
-        Scene cached = scenes.get(sceneRef);
-        if (cached != null) {
-            return cached;
-        }
-        if (sceneRef != null && sceneRef.startsWith(BuiltinScenes.PREFIX)) {
-            Scene scene = BuiltinScenes.byName(sceneRef.substring(BuiltinScenes.PREFIX.length())).orElse(null);
-            if (scene != null) {
-                scenes.put(sceneRef, scene);
-                return scene;
-            }
-        }
-        throw unknown(sceneRef);
+        return source(sceneRef).scene(sceneRef);
     }
 
     /**
@@ -65,38 +43,30 @@ public final class SceneCatalog {
      * @throws JobSpecException naming {@code sceneRef} if the scene is unknown
      */
     public ResolvedScene resolve(String sceneRef, float aspect) {
-        String key = sceneRef + "@" + aspect;
-        ResolvedScene cached = resolved.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        ResolvedScene r = load(sceneRef, aspect);
-        resolved.putIfAbsent(key, r);
-        return r;
+        return source(sceneRef).resolve(sceneRef, aspect);
     }
 
-    private static ResolvedScene load(String sceneRef, float aspect) {
-        if (sceneRef != null && sceneRef.startsWith(BuiltinScenes.PREFIX)) {
-            String name = sceneRef.substring(BuiltinScenes.PREFIX.length());
-            Scene scene = BuiltinScenes.byName(name).orElse(null);
-            if (scene != null) {
-                CameraSpec camera = scene.camera().orElseGet(() -> AutoCamera.frame(scene.worldBounds(), aspect));
-                return new ResolvedScene(sceneRef, sha256(sceneRef + "\n" + BUILTIN_VERSION), camera);
+    /** Every scene a job can name now, source by source. */
+    public List<SceneEntry> entries() {
+        List<SceneEntry> all = new ArrayList<>();
+        sources.forEach(s -> all.addAll(s.entries()));
+        return all;
+    }
+
+    private SceneSource source(String sceneRef) {
+        if (sceneRef != null) {
+            for (SceneSource s : sources) {
+                if (s.owns(sceneRef)) {
+                    return s;
+                }
             }
         }
-        throw unknown(sceneRef);
+        throw unknown(sceneRef, String.join(", ", sources.stream().map(SceneSource::forms).toList()));
     }
 
-    private static JobSpecException unknown(String sceneRef) {
+    /** The 400 of a reference that names no scene: {@code sceneRef}, its value, and what would be accepted. */
+    public static JobSpecException unknown(String sceneRef, String accepted) {
         return new JobSpecException(List.of(new JobSpecException.Violation("sceneRef", String.valueOf(sceneRef),
-                "one of " + String.join(", ", BuiltinScenes.names().stream().map(n -> BuiltinScenes.PREFIX + n).toList()))));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+                "one of " + accepted)));
     }
 }

@@ -6,8 +6,10 @@ import io.photonfarm.node.render.RenderBackend;
 import io.photonfarm.node.render.SceneUpload;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.builtin.BuiltinScenes;
+import io.photonfarm.scene.io.ReferencedFiles;
 import io.photonfarm.scene.io.SceneFormatException;
 import io.photonfarm.scene.io.SceneLoader;
+import io.photonfarm.scene.upload.AssetObject;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.List;
 public final class SceneCache implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SceneCache.class.getName());
     private static final String UPLOADED = "scene:";
+    /** An uploaded mesh asset: one object, built as the coordinator builds it for labels ({@link AssetObject}). */
+    private static final String ASSET = "asset:";
 
     private final RenderBackend backend;
     private final SceneFiles files;
@@ -72,8 +76,19 @@ public final class SceneCache implements AutoCloseable {
                         + " does not load: " + e.getMessage(), e);
             }
         }
+        if (ref.startsWith(ASSET)) {
+            SceneFiles.Local local = files.local(frame.sceneHash());
+            try {
+                Path file = local.file().toAbsolutePath().normalize();
+                Scene loaded = SceneLoader.load(file, new ReferencedFiles(local.root().toAbsolutePath().normalize(), file));
+                return AssetObject.of(loaded, file.getFileName().toString());
+            } catch (SceneFormatException e) {
+                throw new SceneLoadException("job " + frame.jobId() + " frame " + frame.frame() + ": asset " + ref
+                        + " does not load: " + e.getMessage(), e);
+            }
+        }
         throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene reference '"
-                + ref + "' is neither " + BuiltinScenes.PREFIX + "NAME nor " + UPLOADED + "HASH");
+                + ref + "' is neither " + BuiltinScenes.PREFIX + "NAME, " + UPLOADED + "HASH nor " + ASSET + "HASH");
     }
 
     /** The hashes of the scenes loaded now, least recently used first. */

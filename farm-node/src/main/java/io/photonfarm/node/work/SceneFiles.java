@@ -1,24 +1,47 @@
 package io.photonfarm.node.work;
 
+import io.photonfarm.scene.upload.AssetTar;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Uploaded scene files on local disk, as {@code <dir>/<hash>/<file name>}, fetched once each.
  * A file is only kept if the SHA-256 of its bytes is the hash it was asked for, so a corrupt or
- * wrong download never renders.
+ * wrong download never renders. A multi-file asset arrives as its canonical archive
+ * ({@value #ARCHIVE}, see {@link AssetTar}): it is kept as fetched and unpacked beside it into
+ * {@code files/}, whose first entry is the scene file.
  */
 public final class SceneFiles {
+    /** The name a multi-file asset travels under. */
+    public static final String ARCHIVE = "asset.tar";
+    /** The most bytes an asset archive is unpacked to. */
+    static final long MAX_UNPACKED = 1L << 32;
+
+    /**
+     * A scene on local disk.
+     *
+     * @param file the scene file
+     * @param root the folder its references may not leave (the unpacked asset, or the file's folder)
+     */
+    public record Local(Path file, Path root) {
+    }
+
     /** Fetches a scene file from the coordinator (retrying while it is away). */
     @FunctionalInterface
     public interface Fetcher {
@@ -42,6 +65,15 @@ public final class SceneFiles {
      * @throws IllegalArgumentException if the hash is not hex SHA-256, the file name is unsafe, or the bytes do not match
      */
     public Path file(String hash) throws InterruptedException {
+        return local(hash).file();
+    }
+
+    /**
+     * The local scene of {@code hash}, fetched (and for an archive unpacked) now unless an earlier fetch kept it.
+     *
+     * @throws IllegalArgumentException if the hash is not hex SHA-256, the file name is unsafe, or the bytes do not match
+     */
+    public Local local(String hash) throws InterruptedException {
         if (!HASH.matcher(hash).matches()) {
             throw new IllegalArgumentException("scene hash '" + hash + "' is not a hex SHA-256");
         }
@@ -50,7 +82,7 @@ public final class SceneFiles {
         try {
             Path kept = kept(folder, key);
             if (kept != null) {
-                return kept;
+                return opened(kept);
             }
             SceneFile f = fetcher.fetch(key);
             if (!FILE_NAME.matcher(f.fileName()).matches() || f.fileName().contains("..")) {
@@ -62,9 +94,45 @@ public final class SceneFiles {
                 throw new IllegalArgumentException("scene " + key + ": the " + f.bytes().length
                         + " bytes fetched hash to " + actual + "; refusing to render them");
             }
-            return store(folder, f);
+            return opened(store(folder, f));
         } catch (IOException e) {
             throw new UncheckedIOException("keeping scene " + key + " in " + dir.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A kept file as a scene: itself, or for an asset archive its first entry, unpacking it if needed. */
+    private static Local opened(Path kept) throws IOException {
+        Path folder = kept.getParent();
+        if (!kept.getFileName().toString().equals(ARCHIVE)) {
+            return new Local(kept, folder);
+        }
+        Path files = folder.resolve("files");
+        if (!Files.isDirectory(files)) {
+            Path tmp = Files.createTempDirectory(folder, ".unpack-");
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(kept))) {
+                AssetTar.unpack(in, tmp, MAX_UNPACKED);
+                Files.move(tmp, files, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // Unpacked meanwhile by someone else: theirs is as good.
+            } finally {
+                deleteTree(tmp);
+            }
+        }
+        String first;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(kept))) {
+            first = AssetTar.firstPath(in);
+        }
+        return new Local(files.resolve(first), files);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
