@@ -79,12 +79,14 @@ const PF = (() => {
     return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h';
   }
 
+  /** SI prefixes: si(523000, 'S/s') is "523 kS/s"; a unit that is a word starts with a space: " pixel samples". */
   function si(value, unit) {
     if (value === null || value === undefined || !isFinite(value)) return '–';
     const a = Math.abs(value);
-    const [k, p] = a >= 1e9 ? [1e9, ' G'] : a >= 1e6 ? [1e6, ' M'] : a >= 1e3 ? [1e3, ' k'] : [1, ' '];
+    const [k, p] = a >= 1e9 ? [1e9, 'G'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
     const v = value / k;
-    return (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) + p + unit;
+    const n = k === 1 && Number.isInteger(v) ? String(v) : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
+    return (n + ' ' + (p + (unit || '')).trim()).trim();
   }
 
   function ago(millis, now) {

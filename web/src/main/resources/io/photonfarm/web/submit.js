@@ -113,7 +113,7 @@
       const e = await api('/api/v1/estimates', { json: spec });
       if (seq !== estimateSeq) return;
       clearErrors();
-      const work = si(e.pixelSamples, 'pixel samples');
+      const work = si(e.pixelSamples, ' pixel samples');
       if (e.seconds === null) {
         replace(box, el('div', {}, work), el('div', { class: 'hint' }, e.basis));
       } else {

@@ -33,15 +33,15 @@ import java.util.UUID;
  * A coordinator and one real local node (lavapipe in CI) in this JVM, for tests of what labelled
  * jobs write. Closing drains the node and stops both.
  */
-final class LabelledFarm implements AutoCloseable {
-    static final Tokens TOKENS = new Tokens("client-token-for-label-tests", "node-token-for-label-tests");
+public final class LabelledFarm implements AutoCloseable {
+    public static final Tokens TOKENS = new Tokens("client-token-for-label-tests", "node-token-for-label-tests");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Coordinator coordinator;
+    public final Coordinator coordinator;
     private final Thread node;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    LabelledFarm(Path data) {
+    public LabelledFarm(Path data) {
         int port = freePort();
         ClusterSettings member = new ClusterSettings("labels-" + UUID.randomUUID(), "127.0.0.1", port,
                 List.of("127.0.0.1:" + port), 31, "jdk");
@@ -58,7 +58,7 @@ final class LabelledFarm implements AutoCloseable {
         node.start();
     }
 
-    JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
+    public JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(coordinator.url() + path))
                 .header("Authorization", "Bearer " + TOKENS.clientToken()).header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -70,7 +70,7 @@ final class LabelledFarm implements AutoCloseable {
     }
 
     /** Submits a job and waits until it is COMPLETED (fails on FAILED or after {@code timeout}). */
-    JsonNode render(String jobJson, Duration timeout) throws Exception {
+    public JsonNode render(String jobJson, Duration timeout) throws Exception {
         String id = call("POST", "/api/v1/jobs", jobJson).path("id").asText();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -87,7 +87,7 @@ final class LabelledFarm implements AutoCloseable {
         throw new AssertionError("job " + id + " not completed within " + timeout + ": " + call("GET", "/api/v1/jobs/" + id, null));
     }
 
-    Path jobDir(String id) {
+    public Path jobDir(String id) {
         return coordinator.datasetRoot().resolve("jobs").resolve(id);
     }
 
