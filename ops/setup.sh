@@ -2,7 +2,8 @@
 # Installs what PhotonFarm needs on this machine, only what is missing:
 #   - a JDK 17+ and Maven 3.8+;
 #   - the Vulkan loader and, when no Vulkan driver is present, Mesa's lavapipe (a CPU Vulkan device);
-#   - with --tests: the Khronos validation layer (leak and misuse checks in the tests).
+#   - with --tests: the Khronos validation layer (leak and misuse checks in the tests), and Chromium
+#     with its driver (the web UI's browser tests run headless Chromium).
 # Debian/Ubuntu with apt-get, as root or with passwordless sudo. Anywhere else it says what to
 # install by hand and exits with status 3.
 set -euo pipefail
@@ -39,6 +40,10 @@ has_vulkan_driver || missing+=(mesa-vulkan-drivers)
 if [ "$want_tests" = 1 ] && [ ! -e /usr/share/vulkan/explicit_layer.d/VkLayer_khronos_validation.json ]; then
   missing+=(vulkan-validationlayers)
 fi
+if [ "$want_tests" = 1 ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   say "everything needed is installed"
@@ -48,7 +53,8 @@ fi
 say "missing: ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
   say "this is not a Debian-like system (no apt-get). Install by hand: a JDK 17+, Maven 3.8+,"
-  say "the Vulkan loader (libvulkan.so.1) and a Vulkan driver (your GPU's, or Mesa's lavapipe)."
+  say "the Vulkan loader (libvulkan.so.1) and a Vulkan driver (your GPU's, or Mesa's lavapipe);"
+  say "for the tests also Chromium and chromedriver at /usr/bin/chromium and /usr/bin/chromedriver."
   exit 3
 fi
 sudo=""
@@ -66,6 +72,10 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if ! has_vulkan_loader || ! has_vulkan_driver; then
   say "the Vulkan loader or driver is still missing after installing; see 'farm devices'"
+  exit 3
+fi
+if [ "$want_tests" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "Chromium or chromedriver is still missing after installing (the browser tests need both)"
   exit 3
 fi
 say "installed ${missing[*]}"

@@ -11,6 +11,7 @@ final class Greeting {
     static void print(PrintWriter out, Coordinator c, boolean generatedToken) {
         String token = c.settings().tokens().clientToken();
         out.println("PhotonFarm coordinator at " + c.url() + "  (API: " + c.url() + "/api/v1)");
+        out.println("web UI: " + c.url() + "/  (sign in with the token)");
         out.println(generatedToken
                 ? "token (generated; set " + CoordinatorOptions.TOKEN_ENV + " to choose one): " + token
                 : "token: from $" + CoordinatorOptions.TOKEN_ENV);

@@ -43,8 +43,12 @@
     const w = meta.width;
     const h = meta.height;
     const box = document.getElementById('stage');
-    const avail = Math.min(box.parentElement.clientWidth - 32, 1200);
-    const zoom = w <= avail ? Math.max(1, Math.floor(avail / w)) : avail / w;
+    // Whole pixels per image pixel when the image is small (labels are per pixel: show them crisp),
+    // and the frame fits the panel's width and the window's height.
+    const availW = Math.min(box.parentElement.clientWidth - 32, 1400);
+    const availH = Math.max(240, window.innerHeight - 190);
+    const fit = Math.min(availW / w, availH / h);
+    const zoom = fit >= 1 ? Math.floor(fit) : fit;
     box.style.width = Math.round(w * zoom) + 'px';
     box.style.height = Math.round(h * zoom) + 'px';
     const layers = [el('img', { class: 'base', id: 'layer-rgb', src: frameBase + '/files/rgb.png', alt: 'frame ' + frame,
@@ -91,8 +95,12 @@
     const applyOpacity = () => box.querySelectorAll('img.overlay').forEach(i => { i.style.opacity = opacity.value / 100; });
     opacity.addEventListener('input', applyOpacity);
     applyOpacity();
-    replace(document.getElementById('legend'), Object.values(LANDMARK_STYLE).map(s => el('div', {},
-      '● ' + s.label + (s.fill === 'none' ? ' (ring)' : ' (dot)'))));
+    replace(document.getElementById('legend'), Object.values(LANDMARK_STYLE).map(s => {
+      const dot = el('span', { class: 'legend-dot' });
+      dot.style.background = s.fill === 'none' ? 'transparent' : s.fill;
+      dot.style.borderColor = s.stroke;
+      return el('div', {}, dot, 'landmark ' + s.label);
+    }));
     box.addEventListener('mousemove', e => {
       const r = box.getBoundingClientRect();
       const u = ((e.clientX - r.left) / r.width) * w;

@@ -288,6 +288,8 @@ class WebUiBrowserTest {
     void everyPageFitsBothWindowSizesWithoutHorizontalOverflow() throws Exception {
         List<String> pages = List.of("/", "/submit", "/jobs/" + JOB, "/jobs/" + JOB + "/frames/0");
         List<String> problems = new ArrayList<>();
+        // The bad job's page may still have logged its refused estimate (a 400) after the last step read the console.
+        browser.takeConsoleErrors().stream().filter(e -> !e.contains(" 400 ")).forEach(problems::add);
         for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
             browser.viewport(size[0], size[1]);
             for (String page : pages) {
@@ -322,12 +324,21 @@ class WebUiBrowserTest {
                 "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime")).doubleValue();
         System.out.printf("dataset page of a 1000-frame job: loaded in %.0f ms (navigation timing, headless Chromium)%n",
                 loadMillis);
-        browser.driver.findElement(By.cssSelector("#pager-top button:last-child")).click();
+        click(By.cssSelector("#pager-top button:last-child"));
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
                 By.cssSelector("#pager-top [data-role='page-info']"), "page 2 of 21 · frames 48–95 of 1000"));
         browser.screenshot("dataset-1000-frames");
         farm.call("POST", "/api/v1/jobs/" + big + "/cancel", null);
         assertNoConsoleErrors("dataset of 1000 frames");
+    }
+
+    /** Clicks what {@code by} finds, finding it again if the page redrew it (live pages redraw on events). */
+    private void click(By by) {
+        browser.waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     private void type(String id, String text) {
