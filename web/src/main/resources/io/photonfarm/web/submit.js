@@ -177,9 +177,10 @@
       }
     } catch (err) {
       status.textContent = '';
-      error.textContent = file.name + ': ' + err.message;
+      // The server's message names the file (and the line, for meshes).
+      error.textContent = err.message;
     }
   });
 
-  loadScenes().then(syncFromForm);
+  loadScenes().then(() => { syncFromForm(); clearTimeout(estimateTimer); estimate(); });
 })();

@@ -285,10 +285,46 @@ class WebUiBrowserTest {
 
     @Test
     @Order(7)
+    void aBrokenUploadSaysWhyAndAGoodOneBecomesASceneToChoose() throws Exception {
+        browser.driver.get(url + "/submit");
+        browser.waiting(Duration.ofSeconds(10)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sceneRef option[value='builtin:cornell-box']")));
+        Path broken = Files.writeString(work.resolve("broken.obj"), "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n");
+        browser.driver.findElement(By.id("upload")).sendKeys(broken.toString());
+        WebElement error = browser.waiting(Duration.ofSeconds(20)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-error:not(:empty)")));
+        assertTrue(error.getText().startsWith("broken.obj: ") && error.getText().contains("9"),
+                "the server's reason, naming the vertex index: " + error.getText());
+        browser.screenshot("submit-upload-refused");
+        List<String> refused = browser.takeConsoleErrors();
+        assertTrue(refused.stream().allMatch(e -> e.contains("/api/v1/assets") && e.contains(" 400 ")), refused.toString());
+
+        StringBuilder cube = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            cube.append("v ").append(i & 1).append(' ').append((i >> 1) & 1).append(' ').append((i >> 2) & 1).append('\n');
+        }
+        for (String f : List.of("1 3 4 2", "5 6 8 7", "1 2 6 5", "3 7 8 4", "1 5 7 3", "2 4 8 6")) {
+            cube.append("f ").append(f).append('\n');
+        }
+        Path good = Files.writeString(work.resolve("cube.obj"), cube.toString());
+        browser.driver.findElement(By.id("upload")).sendKeys(good.toString());
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("upload-status"), "uploaded cube.obj: 12 triangles"));
+        String chosen = new Select(browser.driver.findElement(By.id("sceneRef"))).getFirstSelectedOption().getAttribute("value");
+        assertTrue(chosen.startsWith("asset:"), "the uploaded mesh is the chosen scene: " + chosen);
+        assertEquals(chosen, JSON.readTree(browser.driver.findElement(By.id("json")).getAttribute("value"))
+                .path("sceneRef").asText(), "and the JSON view follows");
+        assertEquals("", browser.driver.findElement(By.id("upload-error")).getText());
+        browser.screenshot("submit-uploaded");
+        assertNoConsoleErrors("submit with an upload");
+    }
+
+    @Test
+    @Order(8)
     void everyPageFitsBothWindowSizesWithoutHorizontalOverflow() throws Exception {
         List<String> pages = List.of("/", "/submit", "/jobs/" + JOB, "/jobs/" + JOB + "/frames/0");
         List<String> problems = new ArrayList<>();
-        // The bad job's page may still have logged its refused estimate (a 400) after the last step read the console.
+        // The last page may still have logged a refused estimate (a 400) after its step read the console.
         browser.takeConsoleErrors().stream().filter(e -> !e.contains(" 400 ")).forEach(problems::add);
         for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
             browser.viewport(size[0], size[1]);
@@ -310,7 +346,7 @@ class WebUiBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theDatasetPageOfAThousandFrameJobShowsOnePageOfFrames() throws Exception {
         String big = "thousand-frames";
         farm.call("POST", "/api/v1/jobs", "{\"id\": \"" + big + "\", \"sceneRef\": \"builtin:cornell-box\", \"frames\": 1000, "
