@@ -2,6 +2,7 @@ package io.photonfarm.launcher;
 
 import io.photonfarm.api.job.JobLimits;
 import io.photonfarm.coordinator.CoordinatorSettings;
+import io.photonfarm.coordinator.assets.AssetLimits;
 import io.photonfarm.coordinator.auth.Tokens;
 import io.photonfarm.coordinator.cluster.ClusterSettings;
 import io.photonfarm.coordinator.nodes.UnitSizer;
@@ -54,6 +55,15 @@ final class CoordinatorOptions {
     @Option(names = "--max-work-units", defaultValue = "1000000", description = "Most work units of a job (default: ${DEFAULT-VALUE}).")
     long maxWorkUnits;
 
+    @Option(names = "--max-upload-mb", defaultValue = "256", description = "Largest asset upload, MiB (default: ${DEFAULT-VALUE}).")
+    long maxUploadMb;
+    @Option(names = "--max-asset-triangles", defaultValue = "2000000", description = "Most triangles of an uploaded mesh (default: ${DEFAULT-VALUE}).")
+    long maxAssetTriangles;
+    @Option(names = "--max-archive-entries", defaultValue = "1000", description = "Most entries of an uploaded archive (default: ${DEFAULT-VALUE}).")
+    int maxArchiveEntries;
+    @Option(names = "--max-unpacked-mb", defaultValue = "1024", description = "Most bytes an uploaded archive unpacks to, MiB (default: ${DEFAULT-VALUE}).")
+    long maxUnpackedMb;
+
     /** Whether the token was generated (and must be shown to the user). */
     boolean generatedToken;
 
@@ -73,8 +83,13 @@ final class CoordinatorOptions {
         WorkTiming timing = new WorkTiming(leaseSeconds * 1000L, WorkTiming.DEFAULT.heartbeatMillis(),
                 WorkTiming.DEFAULT.maxClaimWaitMillis(), WorkTiming.DEFAULT.claimPollMillis(),
                 WorkTiming.DEFAULT.lostAfterMillis());
+        Limits.check("--max-upload-mb", maxUploadMb, 1, 1L << 20);
+        Limits.check("--max-asset-triangles", maxAssetTriangles, 1, 1L << 31);
+        Limits.check("--max-archive-entries", maxArchiveEntries, 1, 1_000_000);
+        Limits.check("--max-unpacked-mb", maxUnpackedMb, 1, 1L << 24);
+        AssetLimits assets = new AssetLimits(maxUploadMb << 20, maxAssetTriangles, maxArchiveEntries, maxUnpackedMb << 20);
         return new CoordinatorSettings(host, port, data, cluster, all.size() > 1 ? backups : 0, durability, tokens(), limits,
-                timing, SchedulingPolicy.DEFAULT, UnitSizer.DEFAULT);
+                timing, SchedulingPolicy.DEFAULT, UnitSizer.DEFAULT, assets);
     }
 
     private Tokens tokens() {

@@ -93,7 +93,7 @@ final class ArchiveUnpacker {
                 for (int n; (n = in.read(buffer)) > 0;) {
                     unpacked += n;
                     if (unpacked > limits.maxUnpackedBytes()) {
-                        throw tooMuch(name, path, "unpacks past it");
+                        throw tooMuch(name, path, "unpacks past");
                     }
                     out.write(buffer, 0, n);
                 }

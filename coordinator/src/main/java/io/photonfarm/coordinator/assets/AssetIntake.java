@@ -168,8 +168,10 @@ final class AssetIntake {
     }
 
     private AssetException overUpload(long declared) {
-        return AssetException.tooLarge("upload: " + (declared >= 0 ? AssetLimits.size(declared) : "the body")
-                + " exceeds the " + AssetLimits.size(limits.maxUploadBytes()) + " limit (assets.maxUploadBytes)");
+        String limit = AssetLimits.size(limits.maxUploadBytes());
+        String size = declared < 0 ? "the body" : AssetLimits.size(declared).equals(limit) ? declared + " bytes"
+                : AssetLimits.size(declared);
+        return AssetException.tooLarge("upload: " + size + " exceeds the " + limit + " limit (assets.maxUploadBytes)");
     }
 
     /** The last segment of the client's name (browsers send a bare name; scripts may send a path). */

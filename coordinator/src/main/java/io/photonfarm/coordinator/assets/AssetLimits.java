@@ -31,6 +31,7 @@ public record AssetLimits(long maxUploadBytes, long maxTriangles, int maxEntries
             v /= 1024;
             u++;
         }
-        return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
+        String number = String.format(java.util.Locale.ROOT, "%.1f", v);
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[u];
     }
 }

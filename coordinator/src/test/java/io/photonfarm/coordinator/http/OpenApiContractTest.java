@@ -126,18 +126,23 @@ class OpenApiContractTest {
     /** Statuses the other tests of this package provoke; the file must document each for its route. */
     @Test
     void statusesTheServerAnswersAreDocumentedForTheirRoutes() {
-        Map<String, List<String>> observed = Map.of(
-                "post /api/v1/jobs", List.of("201", "400", "401", "403", "409"),
-                "get /api/v1/jobs/{id}", List.of("200", "401", "404"),
-                "post /api/v1/jobs/{id}/resume", List.of("200", "409"),
-                "get /api/v1/jobs/{id}/archive", List.of("200", "400", "401", "404"),
-                "post /api/v1/nodes/{nodeId}/claim", List.of("200", "400", "401", "403", "404"),
-                "put /api/v1/nodes/{nodeId}/units/{jobId}/{frame}/{tile}/{range}/result",
-                List.of("200", "400", "401", "404", "409", "413"),
-                "post /api/v1/nodes/{nodeId}/results", List.of("200", "400"),
-                "post /api/v1/nodes/{nodeId}/drain", List.of("202", "404"),
-                "post /api/v1/nodes/{nodeId}/leave", List.of("204"),
-                "get /api/v1/events", List.of("200", "401", "406"));
+        Map<String, List<String>> observed = Map.ofEntries(
+                Map.entry("post /api/v1/jobs", List.of("201", "400", "401", "403", "409")),
+                Map.entry("get /api/v1/jobs/{id}", List.of("200", "401", "404")),
+                Map.entry("post /api/v1/jobs/{id}/resume", List.of("200", "409")),
+                Map.entry("get /api/v1/jobs/{id}/archive", List.of("200", "400", "401", "404")),
+                Map.entry("post /api/v1/nodes/{nodeId}/claim", List.of("200", "400", "401", "403", "404")),
+                Map.entry("put /api/v1/nodes/{nodeId}/units/{jobId}/{frame}/{tile}/{range}/result",
+                        List.of("200", "400", "401", "404", "409", "413")),
+                Map.entry("post /api/v1/nodes/{nodeId}/results", List.of("200", "400")),
+                Map.entry("post /api/v1/nodes/{nodeId}/drain", List.of("202", "404")),
+                Map.entry("post /api/v1/nodes/{nodeId}/leave", List.of("204")),
+                Map.entry("get /api/v1/events", List.of("200", "401", "406")),
+                Map.entry("post /api/v1/assets", List.of("200", "201", "400", "413", "415")),
+                Map.entry("get /api/v1/assets/{hash}", List.of("200", "404")),
+                Map.entry("delete /api/v1/assets/{hash}", List.of("204", "404")),
+                Map.entry("put /api/v1/assets/{hash}/metadata", List.of("200", "400", "404")),
+                Map.entry("get /api/v1/scenes/{hash}", List.of("200", "403", "404")));
         List<String> missing = new ArrayList<>();
         observed.forEach((route, statuses) -> {
             String[] mp = route.split(" ");

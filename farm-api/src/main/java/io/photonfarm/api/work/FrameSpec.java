@@ -8,7 +8,8 @@ import io.photonfarm.api.job.JobId;
  *
  * @param jobId      the job
  * @param frame      the frame index, from 0 (an input of every sample)
- * @param sceneRef   the scene as the job names it: {@code builtin:NAME}, or {@code scene:HASH} for an uploaded scene
+ * @param sceneRef   the scene as the job names it: {@code builtin:NAME}, or {@code asset:HASH} for an uploaded mesh asset
+ *                   (one object, see {@code AssetObject}; {@code scene:HASH}, a file loaded as it is, is still understood)
  * @param sceneHash  a content hash of the scene (hex SHA-256): equal hashes mean the same scene, so a
  *                   node loads and builds it once; uploaded scenes are fetched by it from
  *                   {@code GET /api/v1/scenes/{sceneHash}}

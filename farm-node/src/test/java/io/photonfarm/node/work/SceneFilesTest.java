@@ -68,4 +68,32 @@ class SceneFilesTest {
         assertThrows(IllegalArgumentException.class, () -> files.file("../../etc"));
         assertEquals(0, fetches.get());
     }
+
+    @Test
+    void anAssetArchiveIsFetchedOnceAndUnpackedWithItsSceneFileFirst() throws Exception {
+        Path src = java.nio.file.Files.createDirectories(dir.resolve("src/maps"));
+        Files.writeString(dir.resolve("src/model.obj"), "mtllib model.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n");
+        Files.writeString(dir.resolve("src/model.mtl"), "newmtl a\nKd 1 0 0\n");
+        Files.write(src.resolve("x.png"), new byte[] {1, 2, 3});
+        byte[] tar = io.photonfarm.scene.upload.AssetTar.bytes(java.util.List.of(
+                new io.photonfarm.scene.upload.AssetTar.Entry("model.obj", dir.resolve("src/model.obj")),
+                new io.photonfarm.scene.upload.AssetTar.Entry("maps/x.png", src.resolve("x.png")),
+                new io.photonfarm.scene.upload.AssetTar.Entry("model.mtl", dir.resolve("src/model.mtl"))));
+        String hash = SceneFiles.sha256(tar);
+        Path cache = dir.resolve("cache");
+        SceneFiles files = new SceneFiles(cache, h -> {
+            fetches.incrementAndGet();
+            return new SceneFile(SceneFiles.ARCHIVE, tar);
+        });
+        SceneFiles.Local first = files.local(hash);
+        assertEquals(cache.resolve(hash).resolve("files"), first.root());
+        assertEquals(first.root().resolve("model.obj"), first.file());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(first.root().resolve("maps/x.png")));
+        assertEquals(first, files.local(hash));
+        SceneFiles restarted = new SceneFiles(cache, h -> {
+            throw new IllegalStateException("must not fetch again");
+        });
+        assertEquals(first, restarted.local(hash));
+        assertEquals(1, fetches.get());
+    }
 }
