@@ -124,6 +124,14 @@ class WebUiBrowserTest {
     @Test
     @Order(3)
     void aSmallJobSubmittedThroughTheFormProgressesAndCompletesOnTheDashboard() throws Exception {
+        // A first small job, so the node has measured its throughput and the form can estimate a time.
+        farm.render("{\"id\": \"warm-up\", \"sceneRef\": \"builtin:cornell-box\", \"frames\": 1, \"width\": 16, "
+                + "\"height\": 16, \"spp\": 4, \"passes\": [], \"writers\": []}", RENDER_TIMEOUT);
+        long measuredBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (farm.call("GET", "/api/v1/farm", null).path("samplesPerSecond").asDouble() <= 0) {
+            assertTrue(System.nanoTime() < measuredBy, "the node reports its throughput in a heartbeat");
+            Thread.sleep(200);
+        }
         browser.driver.get(url + "/submit");
         browser.waiting(Duration.ofSeconds(10)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sceneRef option[value='builtin:cornell-box']")));
@@ -140,9 +148,12 @@ class WebUiBrowserTest {
         assertEquals(JOB, spec.path("id").asText(), "the JSON view follows the form: " + spec);
         assertEquals(64, spec.path("width").asInt());
         assertEquals("[\"coco\",\"yolo\"]", spec.path("writers").toString());
-        WebElement estimate = browser.waiting(Duration.ofSeconds(30)).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#estimate div")));
-        assertTrue(estimate.getText().contains("98.3 k pixel samples"), "3 x 64 x 64 x 8 samples: " + estimate.getText());
+        // 3 x 64 x 64 x 8 samples; the estimate follows the form (it showed the defaults' cost before).
+        browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("estimate"), "98.3 k pixel samples"));
+        String estimate = browser.driver.findElement(By.id("estimate")).getText();
+        assertTrue(estimate.contains("about ") && estimate.contains("node(s) measured"),
+                "a time from the node's measured throughput: " + estimate);
         browser.screenshot("submit");
         assertNoConsoleErrors("submit");
 
@@ -276,7 +287,7 @@ class WebUiBrowserTest {
         assertTrue(error.getText().contains("99999") && error.getText().contains("16384"), error.getText());
         assertTrue(browser.driver.findElement(By.id("width")).getAttribute("class").contains("invalid"));
         assertEquals(url + "/submit", browser.driver.getCurrentUrl(), "nothing was submitted");
-        assertEquals(1, farm.call("GET", "/api/v1/jobs", null).size());
+        assertEquals(2, farm.call("GET", "/api/v1/jobs", null).size(), "the warm-up job and the form's job only");
         browser.screenshot("submit-field-error");
         // The refused estimate and submission are 400s the browser logs; nothing else may be.
         List<String> errors = browser.takeConsoleErrors();
