@@ -106,9 +106,8 @@ public final class FarmStatusService {
             }
         }
         return new Estimate(pixelSamples, samplesPerSecond, measured, ahead / samplesPerSecond,
-                pixelSamples / samplesPerSecond, String.format(java.util.Locale.ROOT,
-                        "%d node(s) measured at %.3g samples/s in total, on the scenes they rendered last", measured,
-                        samplesPerSecond));
+                pixelSamples / samplesPerSecond, measured + (measured == 1 ? " node" : " nodes") + " measured at "
+                        + readable(samplesPerSecond) + " pixel samples/s in total, on the scenes they rendered last"));
     }
 
     private static Map<String, Double> etas(List<JobView> views, double samplesPerSecond) {
@@ -137,6 +136,18 @@ public final class FarmStatusService {
             return pixelSamples(v.spec());
         }
         return pixelSamples(v.spec()) * (double) (v.units() - v.unitsDone()) / v.units();
+    }
+
+    /** 2120 -> "2.12 k", 1.5e6 -> "1.50 M": three significant figures with an SI prefix. */
+    static String readable(double v) {
+        String[] prefixes = {"", " k", " M", " G", " T"};
+        int i = 0;
+        while (Math.abs(v) >= 999.5 && i < prefixes.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        return String.format(java.util.Locale.ROOT, Math.abs(v) >= 99.5 ? "%.0f%s" : Math.abs(v) >= 9.95 ? "%.1f%s" : "%.2f%s",
+                v, prefixes[i]);
     }
 
     static long pixelSamples(JobSpec spec) {

@@ -152,7 +152,7 @@ class WebUiBrowserTest {
         browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("estimate"), "98.3 k pixel samples"));
         String estimate = browser.driver.findElement(By.id("estimate")).getText();
-        assertTrue(estimate.contains("about ") && estimate.contains("node(s) measured"),
+        assertTrue(estimate.contains("about ") && estimate.contains("1 node measured at"),
                 "a time from the node's measured throughput: " + estimate);
         browser.screenshot("submit");
         assertNoConsoleErrors("submit");
