@@ -37,6 +37,30 @@
     document.getElementById('job-spec').textContent = JSON.stringify(s, null, 2);
   }
 
+  /** stats.json (jobs drawn from a recipe): the class histogram against what the recipe asked for, and rare cases. */
+  async function statistics() {
+    let stats;
+    try {
+      const resp = await fetch(base + '/files/stats.json', { credentials: 'same-origin' });
+      if (resp.status === 404) return; // only recipe jobs have statistics
+      if (!resp.ok) return;
+      stats = await resp.json();
+    } catch (e) {
+      return;
+    }
+    const pct = v => (v === undefined || v === null) ? '–' : (100 * v).toFixed(1) + ' %';
+    const classes = Object.keys(stats.classHistogram || {}).sort();
+    replace(document.querySelector('#class-stats tbody'), classes.map(c => el('tr', {},
+      el('td', {}, c), el('td', { class: 'num' }, String(stats.classHistogram[c])),
+      el('td', { class: 'num' }, pct((stats.achievedShares || {})[c])),
+      el('td', { class: 'num' }, pct((stats.expectedShares || {})[c])))));
+    const rare = Object.entries(stats.rareCases || {});
+    replace(document.getElementById('rare-stats'), rare.flatMap(([k, v]) => [el('dt', {}, 'rare case ' + k),
+      el('dd', {}, v + ' frames')]));
+    document.getElementById('stats-note').textContent = stats.objects + ' objects over ' + stats.frames + ' frames';
+    document.getElementById('statistics').hidden = false;
+  }
+
   function pager(frames) {
     const pages = Math.max(1, Math.ceil(frames / PAGE));
     const go = p => () => { page = p; history.replaceState(null, '', '?page=' + p); loadFrames(); };
@@ -116,9 +140,11 @@
     document.getElementById('download-form').addEventListener('change', updateLink);
     updateLink();
     await loadFrames();
+    statistics();
     const refresh = PF.throttle(async () => {
       try { job = await api(base); facts(job); } catch (e) { /* keep the last one */ }
       loadFrames();
+      if (job.status === 'COMPLETED') statistics();
     }, 1000);
     PF.events({
       'frame-done': e => { if (e.jobId === jobId) refresh(); },

@@ -107,7 +107,7 @@ public final class FarmStatusService {
         }
         return new Estimate(pixelSamples, samplesPerSecond, measured, ahead / samplesPerSecond,
                 pixelSamples / samplesPerSecond, measured + (measured == 1 ? " node" : " nodes") + " measured at "
-                        + readable(samplesPerSecond) + " pixel samples/s in total, on the scenes they rendered last"));
+                        + readable(samplesPerSecond) + " pixel samples/s in total, on the scenes they rendered last");
     }
 
     private static Map<String, Double> etas(List<JobView> views, double samplesPerSecond) {

@@ -56,6 +56,7 @@ public final class FrameRoutes implements Consumer<ApiServer.Registrar> {
         r.add(HandlerType.GET, FRAME + "/thumbnail", Role.CLIENT, this::thumbnail);
         r.add(HandlerType.GET, FRAME + "/view/{pass}", Role.CLIENT, this::view);
         r.add(HandlerType.GET, "/api/v1/jobs/{id}/preview", Role.CLIENT, this::preview);
+        r.add(HandlerType.GET, "/api/v1/jobs/{id}/files/{name}", Role.CLIENT, this::jobFile);
     }
 
     private void page(Context ctx) throws IOException {
@@ -79,12 +80,26 @@ public final class FrameRoutes implements Consumer<ApiServer.Registrar> {
             throw new BadRequestException("file name '" + name + "': expected 1-128 characters of [A-Za-z0-9._-], "
                     + "not starting with '.' or '-'");
         }
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NotFoundResponse("frame " + ctx.pathParam("frame") + " of job " + ctx.pathParam("id")
-                    + " has no file '" + name + "'");
+        send(ctx, dir.resolve(name), "frame " + ctx.pathParam("frame") + " of job " + ctx.pathParam("id")
+                + " has no file '" + name + "'");
+    }
+
+    /** A file of the job directory itself (job.json, conventions.json, stats.json): never a directory's content. */
+    private void jobFile(Context ctx) throws IOException {
+        JobRecord job = jobs.record(ctx.pathParam("id"));
+        String name = ctx.pathParam("name");
+        if (!FILE_NAME.matcher(name).matches()) {
+            throw new BadRequestException("file name '" + name + "': expected 1-128 characters of [A-Za-z0-9._-], "
+                    + "not starting with '.' or '-'");
         }
-        ctx.contentType(contentType(name));
+        send(ctx, layout.jobDir(job.jobId()).resolve(name), "job " + job.jobId() + " has no file '" + name + "'");
+    }
+
+    private static void send(Context ctx, Path file, String missing) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NotFoundResponse(missing);
+        }
+        ctx.contentType(contentType(file.getFileName().toString()));
         ctx.header("Cache-Control", "private, max-age=60");
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             in.transferTo(ctx.outputStream());

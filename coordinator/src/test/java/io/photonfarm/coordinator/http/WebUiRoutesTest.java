@@ -196,6 +196,12 @@ class WebUiRoutesTest {
         assertEquals(404, view.status());
         assertTrue(view.error().message().contains("depth_z.exr"), view.error().message());
 
+        TestFarm.Reply jobJson = farm.client("GET", "/api/v1/jobs/gallery/files/job.json");
+        assertEquals(200, jobJson.status());
+        assertTrue(jobJson.text().contains("builtin:cornell-box"), jobJson.text());
+        assertEquals(404, farm.client("GET", "/api/v1/jobs/gallery/files/frames").status(), "a directory is no file");
+        assertEquals(400, farm.client("GET", "/api/v1/jobs/gallery/files/..").status());
+
         BufferedImage thumb = png(farm.client("GET", "/api/v1/jobs/gallery/frames/0/thumbnail"));
         assertEquals(16, thumb.getWidth(), "a small frame is not enlarged");
         assertEquals(srgb8(0.5), thumb.getRGB(5, 5) & 0xFF);
