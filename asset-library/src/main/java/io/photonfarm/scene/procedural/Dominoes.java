@@ -115,7 +115,7 @@ public final class Dominoes {
                 : Symmetries.NONE;
         String name = className(a, b);
         return new ProceduralModel(name, mesh.build(name).withLandmarks(new Landmarks(points, ring)),
-                List.of("body", "pips"), symmetries);
+                List.of("body", "pips"), symmetries, true);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class Primitives {
         }
         Symmetries sym = new Symmetries(List.of(Symmetries.halfTurn(1, 0, 0, 0, hy, 0), Symmetries.halfTurn(0, 1, 0, 0, hy, 0),
                 Symmetries.halfTurn(0, 0, 1, 0, hy, 0)), List.of());
-        return new ProceduralModel("box", b.build("box").withLandmarks(new Landmarks(points, edges)), List.of("body"), sym);
+        return new ProceduralModel("box", b.build("box").withLandmarks(new Landmarks(points, edges)), List.of("body"), sym, true);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Primitives {
         }
         Symmetries sym = new Symmetries(List.of(Symmetries.halfTurn(1, 0, 0, 0, height / 2, 0)),
                 List.of(Symmetries.about(0, 1, 0, 0, 0, 0)));
-        return new ProceduralModel("can", b.build("can").withLandmarks(Landmarks.of(points)), List.of("body"), sym);
+        return new ProceduralModel("can", b.build("can").withLandmarks(Landmarks.of(points)), List.of("body"), sym, true);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Primitives {
                 new Landmark("bottom", new Vector3f(0, 0, 0)));
         Symmetries sym = new Symmetries(List.of(), List.of(Symmetries.about(1, 0, 0, 0, radius, 0),
                 Symmetries.about(0, 1, 0, 0, radius, 0), Symmetries.about(0, 0, 1, 0, radius, 0)));
-        return new ProceduralModel("sphere", b.build("sphere").withLandmarks(Landmarks.of(points)), List.of("body"), sym);
+        return new ProceduralModel("sphere", b.build("sphere").withLandmarks(Landmarks.of(points)), List.of("body"), sym, false);
     }
 
     /**
@@ -111,6 +111,6 @@ public final class Primitives {
         }
         Symmetries sym = new Symmetries(List.of(Symmetries.halfTurn(1, 0, 0, 0, minor, 0)),
                 List.of(Symmetries.about(0, 1, 0, 0, 0, 0)));
-        return new ProceduralModel("torus", b.build("torus").withLandmarks(Landmarks.of(points)), List.of("body"), sym);
+        return new ProceduralModel("torus", b.build("torus").withLandmarks(Landmarks.of(points)), List.of("body"), sym, false);
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param mesh      the geometry with its landmarks; triangle material indices are slots, see {@code slots}
  * @param slots     the meaning of each triangle material index: slot 0 is always "body"
  * @param symmetries the object-space symmetries of shape and appearance
+ * @param flatTop   whether its top is flat, so that another object may be stacked on it
  */
-public record ProceduralModel(String className, Mesh mesh, List<String> slots, Symmetries symmetries) {
+public record ProceduralModel(String className, Mesh mesh, List<String> slots, Symmetries symmetries, boolean flatTop) {
     public ProceduralModel {
         slots = List.copyOf(slots);
         if (slots.isEmpty() || !"body".equals(slots.get(0))) {
