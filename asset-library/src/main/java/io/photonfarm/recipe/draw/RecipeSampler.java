@@ -77,6 +77,18 @@ public final class RecipeSampler {
         return out;
     }
 
+    /** The names of the rare cases frame {@code frame} has, in recipe order, without building the scene. */
+    public List<String> rareCases(long seed, int frame) {
+        long unit = unitOf(frame);
+        List<String> out = new ArrayList<>();
+        for (RareCase c : recipe.rareCasesOrEmpty()) {
+            if (DrawRng.of(seed, unit, "rare:" + c.name()).chance(c.frequency())) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
     /**
      * The expected share of each annotated class over a job (each pool's weights times its mean count),
      * in order of first appearance; shares sum to 1.
@@ -112,14 +124,13 @@ public final class RecipeSampler {
         int perSequence = recipe.framesPerSequence();
         long unit = frame / perSequence;
         int inSequence = frame % perSequence;
-        List<String> rare = new ArrayList<>();
+        List<String> rare = rareCases(seed, frame);
         double lightScale = 1;
         boolean upsideDown = false;
         boolean occluder = false;
         List<String> notRendered = new ArrayList<>();
         for (RareCase c : recipe.rareCasesOrEmpty()) {
-            if (DrawRng.of(seed, unit, "rare:" + c.name()).chance(c.frequency())) {
-                rare.add(c.name());
+            if (rare.contains(c.name())) {
                 lightScale *= c.lightScale() == null ? 1 : c.lightScale();
                 upsideDown |= Boolean.TRUE.equals(c.unusualPose());
                 occluder |= Boolean.TRUE.equals(c.occluder());

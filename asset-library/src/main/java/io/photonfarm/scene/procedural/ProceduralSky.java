@@ -39,16 +39,29 @@ public final class ProceduralSky {
         float[] data = new float[w * h * 3];
         double el = Math.toRadians(sunElevationDeg);
         double az = Math.toRadians(sunAzimuthDeg);
-        double[] sun = {Math.cos(el) * Math.cos(az), Math.sin(el), Math.cos(el) * Math.sin(az)};
-        double cosSun = Math.cos(Math.toRadians(SUN_RADIUS_DEG));
+        double[] sun = {StrictMath.cos(el) * StrictMath.cos(az), StrictMath.sin(el), StrictMath.cos(el) * StrictMath.sin(az)};
+        double cosSun = StrictMath.cos(Math.toRadians(SUN_RADIUS_DEG));
         // The disc's radiance gives the requested irradiance, E = L * solid angle, over the solid angle
         // of the texels the disc covers (not the ideal disc's), so the map holds exactly E.
-        double sunSolidAngle = 0;
+        double[] sinT = new double[h];
+        double[] cosT = new double[h];
         for (int y = 0; y < h; y++) {
             double theta = Math.PI * (y + 0.5) / h;
+            sinT[y] = StrictMath.sin(theta);
+            cosT[y] = StrictMath.cos(theta);
+        }
+        double[] sinP = new double[w];
+        double[] cosP = new double[w];
+        for (int x = 0; x < w; x++) {
+            double phi = 2 * Math.PI * (x + 0.5) / w;
+            sinP[x] = StrictMath.sin(phi);
+            cosP[x] = StrictMath.cos(phi);
+        }
+        double sunSolidAngle = 0;
+        for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (cosToSun(theta, 2 * Math.PI * (x + 0.5) / w, sun) >= cosSun) {
-                    sunSolidAngle += (2 * Math.PI / w) * (Math.PI / h) * Math.sin(theta);
+                if (sinT[y] * cosP[x] * sun[0] + cosT[y] * sun[1] + sinT[y] * sinP[x] * sun[2] >= cosSun) {
+                    sunSolidAngle += (2 * Math.PI / w) * (Math.PI / h) * sinT[y];
                 }
             }
         }
@@ -57,15 +70,13 @@ public final class ProceduralSky {
         double warm = Math.max(0, Math.min(1, sunElevationDeg / 30));
         double[] sunColour = {1.0, 0.75 + 0.22 * warm, 0.5 + 0.42 * warm};
         for (int y = 0; y < h; y++) {
-            double theta = Math.PI * (y + 0.5) / h;
-            double dy = Math.cos(theta);
+            double dy = cosT[y];
             for (int x = 0; x < w; x++) {
-                double phi = 2 * Math.PI * (x + 0.5) / w;
                 double r;
                 double g;
                 double b;
                 if (dy >= 0) {
-                    double t = Math.pow(1 - dy, 3); // 0 at the zenith, 1 at the horizon
+                    double t = (1 - dy) * (1 - dy) * (1 - dy); // 0 at the zenith, 1 at the horizon
                     r = skyRadiance * (0.35 + 0.65 * t);
                     g = skyRadiance * (0.55 + 0.45 * t);
                     b = skyRadiance * (1.0 + 0.05 * t);
@@ -74,7 +85,7 @@ public final class ProceduralSky {
                     g = skyRadiance * 0.23;
                     b = skyRadiance * 0.2;
                 }
-                if (cosToSun(theta, phi, sun) >= cosSun) {
+                if (sinT[y] * cosP[x] * sun[0] + dy * sun[1] + sinT[y] * sinP[x] * sun[2] >= cosSun) {
                     r += sunRadiance * sunColour[0];
                     g += sunRadiance * sunColour[1];
                     b += sunRadiance * sunColour[2];
@@ -86,9 +97,5 @@ public final class ProceduralSky {
             }
         }
         return new Environment.Map(new FloatImage(w, h, 3, data), 1f, 0f);
-    }
-
-    private static double cosToSun(double theta, double phi, double[] sun) {
-        return Math.sin(theta) * Math.cos(phi) * sun[0] + Math.cos(theta) * sun[1] + Math.sin(theta) * Math.sin(phi) * sun[2];
     }
 }

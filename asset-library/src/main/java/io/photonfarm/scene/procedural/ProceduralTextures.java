@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class ProceduralTextures {
     /** Side of a baked texture, texels. */
     public static final int SIZE = 128;
-    private static final int OCTAVES = 4;
+    private static final int OCTAVES = 3;
 
     /** The closed set of patterns. */
     public enum Kind {
@@ -83,8 +83,8 @@ public final class ProceduralTextures {
         double bend = fbm(u * 2, v * 2, 2, seed);
         double ring = period * 3 * u + 2.0 * bend;
         double f = ring - Math.floor(ring);
-        double grain = 0.15 * fbm(u * 64, v * 4, 64 * 4 / 4, seed ^ 0x5DEECE66DL);
-        return Math.min(1, StrictMath.pow(f, 3) + grain);
+        double grain = 0.15 * valueNoise(u * 64, v * 4, 64, 4, seed ^ 0x5DEECE66DL); // streaks along v
+        return Math.min(1, f * f * f + grain);
     }
 
     /** Periodic fractal value noise in [0, 1]; {@code period} lattice cells span the texture at the first octave. */
@@ -94,29 +94,30 @@ public final class ProceduralTextures {
         double norm = 0;
         for (int o = 0; o < OCTAVES; o++) {
             int scale = 1 << o;
-            sum += amplitude * valueNoise(x * scale, y * scale, period * scale, seed + o);
+            sum += amplitude * valueNoise(x * scale, y * scale, period * scale, period * scale, seed + o);
             norm += amplitude;
             amplitude *= 0.5;
         }
         return sum / norm;
     }
 
-    private static double valueNoise(double x, double y, int period, long seed) {
+    private static double valueNoise(double x, double y, int periodX, int periodY, long seed) {
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
         double fx = x - x0;
         double fy = y - y0;
         double sx = fx * fx * (3 - 2 * fx);
         double sy = fy * fy * (3 - 2 * fy);
-        double n00 = lattice(x0, y0, period, seed);
-        double n10 = lattice(x0 + 1, y0, period, seed);
-        double n01 = lattice(x0, y0 + 1, period, seed);
-        double n11 = lattice(x0 + 1, y0 + 1, period, seed);
+        double n00 = lattice(Math.floorMod(x0, periodX), Math.floorMod(y0, periodY), seed);
+        double n10 = lattice(Math.floorMod(x0 + 1, periodX), Math.floorMod(y0, periodY), seed);
+        double n01 = lattice(Math.floorMod(x0, periodX), Math.floorMod(y0 + 1, periodY), seed);
+        double n11 = lattice(Math.floorMod(x0 + 1, periodX), Math.floorMod(y0 + 1, periodY), seed);
         return mix(mix(n00, n10, sx), mix(n01, n11, sx), sy);
     }
 
-    private static double lattice(int x, int y, int period, long seed) {
-        long h = seed * 0x9E3779B97F4A7C15L + Math.floorMod(x, period) * 0xBF58476D1CE4E5B9L + Math.floorMod(y, period) * 0x94D049BB133111EBL;
+    /** A hash of a wrapped lattice point to [0, 1). */
+    private static double lattice(int x, int y, long seed) {
+        long h = seed * 0x9E3779B97F4A7C15L + x * 0xBF58476D1CE4E5B9L + y * 0x94D049BB133111EBL;
         h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
         h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
         h ^= h >>> 31;
@@ -127,10 +128,33 @@ public final class ProceduralTextures {
         return a + (b - a) * t;
     }
 
-    /** Linear [0, 1] to an 8-bit sRGB code (IEC 61966-2-1). */
+    /**
+     * Linear [0, 1] to the nearest 8-bit sRGB code (IEC 61966-2-1), by binary search over the linear
+     * values where the code steps up: exact, and no power function per texel.
+     */
     private static int encode(double linear) {
-        double c = Math.max(0, Math.min(1, linear));
-        double s = c <= 0.0031308 ? 12.92 * c : 1.055 * StrictMath.pow(c, 1 / 2.4) - 0.055;
-        return (int) Math.round(s * 255);
+        int lo = 0;
+        int hi = 255;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (linear < STEP_UP[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** STEP_UP[k]: the linear value from which the code is k + 1 (the decoded midpoint of codes k and k + 1). */
+    private static final double[] STEP_UP = stepUps();
+
+    private static double[] stepUps() {
+        double[] t = new double[255];
+        for (int k = 0; k < 255; k++) {
+            double s = (k + 0.5) / 255;
+            t[k] = s <= 0.04045 ? s / 12.92 : StrictMath.pow((s + 0.055) / 1.055, 2.4);
+        }
+        return t;
     }
 }
