@@ -10,14 +10,15 @@ import java.util.Optional;
 /**
  * Recipes that ship with the library, named {@code recipe:NAME} in a job's scene reference:
  * {@code recipe:dominoes} ("count the domino pips": 3-6 dominoes of every pip pair, class-balanced,
- * wood, plastic and ivory, on a table under a varied sky) and {@code recipe:shapes} (boxes, cans,
- * spheres and tori on the floor, some stacked, with distractors). Their JSON is readable as
+ * wood, plastic and ivory, on a table under a varied sky), {@code recipe:shapes} (boxes, cans,
+ * spheres and tori on the floor, some stacked, with distractors) and {@code recipe:fifty} (50 objects
+ * of every kind on the floor: the scene benchmark's load). Their JSON is readable as
  * examples under {@code io/photonfarm/recipe/builtin/}.
  */
 public final class BuiltinRecipes {
     /** How a job names a built-in recipe: {@code recipe:NAME}. */
     public static final String PREFIX = "recipe:";
-    private static final List<String> NAMES = List.of("dominoes", "shapes");
+    private static final List<String> NAMES = List.of("dominoes", "fifty", "shapes");
 
     private BuiltinRecipes() {
     }
