@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * ({@code farm bench render}); {@code protocol}, {@code idle} and {@code archive} measure the node
  * protocol, node idle time and archive streaming.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive, labels, writers.",
-        subcommands = {BenchCommand.Render.class, ProtocolBench.class, IdleBench.class, ArchiveBench.class, LabelBench.class, WriterBench.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive, labels, writers, scenes.",
+        subcommands = {BenchCommand.Render.class, ProtocolBench.class, IdleBench.class, ArchiveBench.class, LabelBench.class, WriterBench.class,
+            SceneBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     RenderBench render;

@@ -55,6 +55,14 @@ public final class MeshBuilder {
         return vertices++;
     }
 
+    /** The position of vertex {@code index} as {x, y, z} (a copy). */
+    public float[] position(int index) {
+        if (index < 0 || index >= vertices) {
+            throw new IllegalArgumentException("vertex " + index + " of " + vertices);
+        }
+        return new float[] {positions[3 * index], positions[3 * index + 1], positions[3 * index + 2]};
+    }
+
     /** Adds a triangle over existing vertices, front face counter-clockwise a, b, c. */
     public MeshBuilder triangle(int a, int b, int c, int material) {
         if (triangles == materials.length) {

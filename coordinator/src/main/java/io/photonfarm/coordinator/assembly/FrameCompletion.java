@@ -30,6 +30,7 @@ import io.photonfarm.coordinator.work.FrameOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -234,9 +235,9 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             FrameSpec f = jobs.frame(job, frame);
             JobSpec spec = job.spec();
             FrameJob.LabelRequest labels = spec.labels()
-                    ? new FrameJob.LabelRequest(spec.sceneRef(), spec.labelPasses(), spec.annotationFormats()) : null;
+                    ? new FrameJob.LabelRequest(spec.sceneRef(), spec.labelPasses(), spec.annotationFormats(), f.recipe()) : null;
             AssemblyResult r = assembler.assemble(new FrameJob(job.jobId(), frame, spec.width(), spec.height(), spec.spp(),
-                    spec.seed(), f.camera(), labels), units);
+                    spec.seed(), f.camera(), labels, jobs.recipeFrame(job, frame).orElse(null)), units);
             boolean first = ledger.markWritten(job.jobId(), frame);
             if (r.status() == AssemblyResult.Status.WRITTEN || first) {
                 LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());
@@ -295,10 +296,27 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
         }
         writtenBelow.merge(job.jobId(), f, Math::max);
         if (f == frames && ledger.counts(job.jobId()).written() == frames) {
+            writeStats(job);
             if (jobLabels.needsFinishing(job) && finishing.add(job.jobId())) {
                 finishAnnotations(job);
             }
             events.publish(new JobChangedEvent(clock.millis(), job.jobId(), "completed", "COMPLETED", null));
+        }
+    }
+
+    /** Writes a complete recipe job's stats.json (class histogram, rare cases) unless it is there. */
+    private void writeStats(JobRecord job) {
+        Path stats = layout.jobDir(job.jobId()).resolve(DatasetLayout.STATS_JSON);
+        if (Files.exists(stats)) {
+            return;
+        }
+        try {
+            var s = jobs.recipeStats(job);
+            if (s.isPresent()) {
+                new JobFiles(layout).writeStatsJson(job.jobId(), s.get());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "writing stats.json of job " + job.jobId() + ": " + e, e);
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class DatasetLayout {
     /** The resolved job spec, in the job directory. */
     public static final String JOB_JSON = "job.json";
+    /** A recipe job's statistics (class histogram, rare cases), written when its last frame is. */
+    public static final String STATS_JSON = "stats.json";
     /** The directory of frame directories, in the job directory. */
     public static final String FRAMES = "frames";
     /** The job-level annotations directory (COCO, BOP, KITTI, YOLO), in the job directory. */

@@ -105,7 +105,7 @@ public final class FrameAssembler {
         long millis = clock.millis() - start;
         FrameMeta meta = new FrameMeta(FrameMeta.FORMAT_VERSION, frame.jobId().value(), frame.frame(), frame.width(),
                 frame.height(), frame.spp(), frame.seed(), frame.camera(), FrameMeta.intrinsicsOf(cal),
-                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects);
+                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects, frame.recipe());
         // meta.json last, and durable (file and directory forced): from here on the frame is written.
         DurableFiles.write(layout.metaJson(frame.jobId(), frame.frame()), json.writeValueAsBytes(meta));
         spool.deleteFrame(frame.jobId(), frame.frame());

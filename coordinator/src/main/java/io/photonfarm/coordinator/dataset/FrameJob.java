@@ -19,9 +19,16 @@ import io.photonfarm.api.work.CameraPose;
  * @param seed   the job seed (recorded so the frame can be re-rendered bit-identically)
  * @param camera the frame's camera
  * @param labels what labels to write, or null for a frame without labels
+ * @param recipe what the job's recipe drew for this frame (for meta.json), or null when the scene is not a recipe
  */
 public record FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,
-                       LabelRequest labels) {
+                       LabelRequest labels, RecipeFrame recipe) {
+
+    /** A frame whose scene is not drawn from a recipe. */
+    public FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,
+            LabelRequest labels) {
+        this(jobId, frame, width, height, spp, seed, camera, labels, null);
+    }
 
     /**
      * The labels a frame's job asks for.
@@ -29,8 +36,13 @@ public record FrameJob(JobId jobId, int frame, int width, int height, int spp, l
      * @param sceneRef the job's scene, whose ids and geometry the annotations come from
      * @param passes   per-pixel passes to write
      * @param writers  annotation formats to write
+     * @param recipe   for recipe jobs, the recipe's canonical text (each frame's scene is drawn from it); else null
      */
-    public record LabelRequest(String sceneRef, Set<LabelPass> passes, Set<AnnotationFormat> writers) {
+    public record LabelRequest(String sceneRef, Set<LabelPass> passes, Set<AnnotationFormat> writers, String recipe) {
+        public LabelRequest(String sceneRef, Set<LabelPass> passes, Set<AnnotationFormat> writers) {
+            this(sceneRef, passes, writers, null);
+        }
+
         public LabelRequest {
             passes = passes.isEmpty() ? EnumSet.noneOf(LabelPass.class) : EnumSet.copyOf(passes);
             writers = writers.isEmpty() ? EnumSet.noneOf(AnnotationFormat.class) : EnumSet.copyOf(writers);

@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.labels.ObjectAnnotation;
@@ -23,10 +24,12 @@ import java.util.List;
  * @param timings       when and how fast the frame was assembled
  * @param files         the frame's files other than meta.json, by name, with their sizes
  * @param objects       the annotated objects the frame sees (pose, boxes, visibility, landmarks); empty without labels
+ * @param recipe        what the job's recipe drew for this frame (classes, rare cases, placed objects, light);
+ *                      absent when the scene is not a recipe
  */
 public record FrameMeta(int formatVersion, String job, int frame, int width, int height, int spp, long seed,
         CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files,
-        List<ObjectAnnotation> objects) {
+        List<ObjectAnnotation> objects, @JsonInclude(JsonInclude.Include.NON_NULL) RecipeFrame recipe) {
 
     /** The version of this structure written today. */
     public static final int FORMAT_VERSION = 1;

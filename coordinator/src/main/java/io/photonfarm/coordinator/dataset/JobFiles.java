@@ -22,4 +22,9 @@ public final class JobFiles {
     public void writeJobJson(JobId job, JobSpec spec) throws IOException {
         DurableFiles.write(layout.jobJson(job), json.writeValueAsBytes(spec));
     }
+
+    /** Writes {@code stats.json} of a job (whole, by an atomic rename). */
+    public void writeStatsJson(JobId job, Object stats) throws IOException {
+        DurableFiles.write(layout.jobDir(job).resolve(DatasetLayout.STATS_JSON), json.writeValueAsBytes(stats));
+    }
 }

@@ -61,15 +61,22 @@ public final class JobCatalog {
             bad.add(new JobSpecException.Violation("orbit", String.valueOf(request.orbit()), e.getMessage()));
         }
         SceneCatalog.ResolvedScene scene = null;
-        if (bad.stream().noneMatch(v -> v.field().equals("sceneRef"))) {
+        if (bad.stream().noneMatch(v -> v.field().equals("sceneRef") || v.field().equals("recipe"))) {
             try {
-                scene = scenes.resolve(spec.sceneRef(), (float) spec.width() / Math.max(1, spec.height()));
+                scene = scenes.resolve(spec.sceneRef(), spec.recipe(), spec.seed(), (float) spec.width() / Math.max(1, spec.height()));
             } catch (JobSpecException e) {
                 bad.addAll(e.violations());
             }
         }
+        if (scene != null && scene.recipe() != null && request.orbit() != null) {
+            bad.add(new JobSpecException.Violation("orbit", String.valueOf(request.orbit()),
+                    "absent for recipes (the recipe's camera section draws each frame's camera)"));
+        }
         if (!bad.isEmpty()) {
             throw new JobSpecException(bad);
+        }
+        if (JobSpec.INLINE_RECIPE.equals(spec.sceneRef())) {
+            spec = spec.withRecipe(scene.recipe()); // stored canonical
         }
         if (id == null) {
             id = new JobId("job-" + UUID.randomUUID().toString().substring(0, 8));
@@ -101,13 +108,62 @@ public final class JobCatalog {
         return out;
     }
 
-    /** Frame {@code frame} of a job: the same on every coordinator, at any time. */
+    /**
+     * Frame {@code frame} of a job: the same on every coordinator, at any time. For a recipe the frame's
+     * camera is the one drawn with its scene, its scene hash is the frame's own, and it carries the recipe.
+     */
     public FrameSpec frame(JobRecord job, int frame) {
         JobSpec s = job.spec();
+        if (RecipeScenes.isRecipe(s.sceneRef())) {
+            String recipe = scenes.recipeText(s);
+            var drawn = scenes.drawn(recipe, s.seed(), frame);
+            return new FrameSpec(job.jobId(), frame, s.sceneRef(), scenes.frameSceneHash(recipe, s.seed(), frame), s.width(),
+                    s.height(), s.seed(), s.maxBounces(), Cameras.toPose(drawn.frame().camera()), s.labels(), recipe);
+        }
         CameraOrbit orbit = new CameraOrbit(job.orbitAzimuthDeg(), job.orbitElevationDeg(), job.orbitDistanceScale());
         var pose = orbit.poseOf(Cameras.toSpec(job.baseCamera()), s.seed(), frame);
         return new FrameSpec(job.jobId(), frame, s.sceneRef(), job.sceneHash(), s.width(), s.height(), s.seed(),
                 s.maxBounces(), Cameras.toPose(pose), s.labels());
+    }
+
+    /** What a recipe job's frame drew (for meta.json); empty when the job's scene is not a recipe. */
+    public Optional<io.photonfarm.coordinator.dataset.RecipeFrame> recipeFrame(JobRecord job, int frame) {
+        JobSpec s = job.spec();
+        if (!RecipeScenes.isRecipe(s.sceneRef())) {
+            return Optional.empty();
+        }
+        return Optional.of(scenes.recipeFrame(scenes.recipeText(s), s.seed(), frame));
+    }
+
+    /**
+     * The class histogram and rare-case counts of a recipe job's frames (each frame holds exactly the
+     * classes drawn for it: a frame whose objects cannot all be placed fails rather than dropping one);
+     * empty when the job's scene is not a recipe.
+     */
+    public Optional<RecipeStats> recipeStats(JobRecord job) {
+        JobSpec s = job.spec();
+        if (!RecipeScenes.isRecipe(s.sceneRef())) {
+            return Optional.empty();
+        }
+        var sampler = scenes.sampler(scenes.recipeText(s));
+        java.util.Map<String, Long> histogram = new java.util.TreeMap<>();
+        java.util.Map<String, Long> rare = new java.util.TreeMap<>();
+        sampler.recipe().rareCasesOrEmpty().forEach(c -> rare.put(c.name(), 0L));
+        long objects = 0;
+        for (int k = 0; k < s.frames(); k++) {
+            for (String c : sampler.classes(s.seed(), k)) {
+                histogram.merge(c, 1L, Long::sum);
+                objects++;
+            }
+            for (String c : sampler.rareCases(s.seed(), k)) {
+                rare.merge(c, 1L, Long::sum);
+            }
+        }
+        java.util.Map<String, Double> achieved = new java.util.TreeMap<>();
+        long total = objects;
+        histogram.forEach((c, n) -> achieved.put(c, total == 0 ? 0 : (double) n / total));
+        return Optional.of(new RecipeStats(sampler.recipeHash(), s.frames(), objects, histogram, achieved,
+                new java.util.TreeMap<>(sampler.expectedShares()), rare));
     }
 
     private static CameraOrbit orbit(JobRequest.OrbitRequest o) {

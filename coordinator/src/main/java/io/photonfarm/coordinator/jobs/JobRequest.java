@@ -1,6 +1,7 @@
 package io.photonfarm.coordinator.jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.photonfarm.api.job.JobSpec;
 import java.util.List;
 
@@ -13,11 +14,21 @@ import java.util.List;
  * @param orbit how far each frame's camera may swing around the scene's camera, or null for the default
  * @param passes  label passes by name, or null for the default set; [] for none
  * @param writers annotation formats by name, or null for the default set; [] for none
+ * @param recipe  the job's own recipe (a JSON object, see recipe.schema.json), or null; with one, sceneRef
+ *                is {@code recipe:inline} or left out
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
         Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
-        List<String> passes, List<String> writers) {
+        List<String> passes, List<String> writers, JsonNode recipe) {
+
+    /** A request without an inline recipe. */
+    public JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
+            Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
+            List<String> passes, List<String> writers) {
+        this(id, sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, orbit, passes,
+                writers, null);
+    }
 
     /**
      * Camera variation between frames.
@@ -36,14 +47,18 @@ public record JobRequest(String id, String sceneRef, Integer frames, Integer wid
     public static final JobSpec DEFAULTS = new JobSpec(null, 1, 256, 256, 16, 8, 1, 64, 4, 5,
             List.of("depth_z", "range", "normal_camera", "instance", "semantic", "coverage"), List.of("coco"));
 
-    /** The spec with defaults filled in; not yet validated. */
+    /**
+     * The spec with defaults filled in; not yet validated. An inline recipe travels as its JSON text
+     * (the catalogue checks it and makes it canonical); with one, a missing sceneRef is {@code recipe:inline}.
+     */
     public JobSpec toSpec() {
-        return new JobSpec(sceneRef, or(frames, DEFAULTS.frames()), or(width, DEFAULTS.width()),
+        String ref = sceneRef == null && recipe != null ? JobSpec.INLINE_RECIPE : sceneRef;
+        return new JobSpec(ref, or(frames, DEFAULTS.frames()), or(width, DEFAULTS.width()),
                 or(height, DEFAULTS.height()), or(spp, DEFAULTS.spp()), or(maxBounces, DEFAULTS.maxBounces()),
                 seed == null ? DEFAULTS.seed() : seed, or(tileSize, DEFAULTS.tileSize()),
                 or(samplesPerUnit, Math.min(or(spp, DEFAULTS.spp()), DEFAULTS.samplesPerUnit())),
                 or(priority, DEFAULTS.priority()), passes == null ? DEFAULTS.passes() : passes,
-                writers == null ? DEFAULTS.writers() : writers);
+                writers == null ? DEFAULTS.writers() : writers, recipe == null || recipe.isNull() ? null : recipe.toString());
     }
 
     private static int or(Integer value, int fallback) {

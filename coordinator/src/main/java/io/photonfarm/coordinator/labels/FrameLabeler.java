@@ -27,7 +27,7 @@ import java.util.function.Function;
  * Stateless apart from the scene source; safe for concurrent frames.
  */
 public final class FrameLabeler {
-    private final Function<String, Scene> scenes;
+    private final Function<FrameJob, Scene> scenes;
     private final FrameAnnotator annotator = new FrameAnnotator();
     /** Ray casters of the scenes being labelled now (building one walks the whole scene). */
     private final Map<Scene, SceneRaycaster> raycasters = Collections.synchronizedMap(new IdentityLru<>(2));
@@ -56,14 +56,14 @@ public final class FrameLabeler {
         return annotator.landmarkTolerance();
     }
 
-    /** @param scenes the scene of a job's scene reference (the same scene its nodes render) */
-    public FrameLabeler(Function<String, Scene> scenes) {
+    /** @param scenes the scene of a frame (the same scene its nodes render: for recipes, drawn per frame) */
+    public FrameLabeler(Function<FrameJob, Scene> scenes) {
         this.scenes = scenes;
     }
 
     public Output label(FrameJob frame, LabelFrame labels, PinholeCalibration cal, Path dir) throws IOException {
         FrameJob.LabelRequest request = frame.labels();
-        Scene scene = scenes.apply(request.sceneRef());
+        Scene scene = scenes.apply(frame);
         SceneLabels ids = SceneLabels.of(scene);
         List<String> files = new ArrayList<>(PassFiles.write(dir, labels, request.passes(), cal, ids, scene));
         SceneRaycaster raycaster = raycasters.computeIfAbsent(scene, SceneRaycaster::new);

@@ -23,13 +23,32 @@ import java.util.Set;
  * @param priority       0 (lowest) to {@link JobLimits#maxPriority()}; higher-priority jobs are served first
  * @param passes         label passes to write per frame, by {@link LabelPass} wire name
  * @param writers        annotation formats to write, by {@link AnnotationFormat} wire name
+ * @param recipe         the job's own recipe as JSON text (canonical once the coordinator accepted it), with
+ *                       {@code sceneRef} {@value #INLINE_RECIPE}; null for any other scene reference
  */
 public record JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
-        int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers) {
+        int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers, String recipe) {
+
+    /** The scene reference of a job that carries its own recipe. */
+    public static final String INLINE_RECIPE = "recipe:inline";
+    /** The longest inline recipe accepted, in characters of JSON text. */
+    public static final int MAX_RECIPE_CHARS = 256 * 1024;
 
     public JobSpec {
         passes = passes == null ? List.of() : List.copyOf(passes);
         writers = writers == null ? List.of() : List.copyOf(writers);
+    }
+
+    /** A spec of a scene or a named recipe (no inline recipe). */
+    public JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
+            int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers) {
+        this(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes, writers, null);
+    }
+
+    /** This spec with {@code recipeText} as its inline recipe. */
+    public JobSpec withRecipe(String recipeText) {
+        return new JobSpec(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes,
+                writers, recipeText);
     }
 
     /** A spec without labels. */
@@ -69,6 +88,14 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
             bad.add(new JobSpecException.Violation("sceneRef",
                     sceneRef == null ? "null" : sceneRef.isBlank() ? "'" + sceneRef + "'" : sceneRef.length() + " characters",
                     "1.." + limits.maxSceneRefLength() + " characters, not blank"));
+        }
+        if (INLINE_RECIPE.equals(sceneRef) && recipe == null) {
+            bad.add(new JobSpecException.Violation("recipe", "missing", "a recipe object when sceneRef is " + INLINE_RECIPE));
+        } else if (recipe != null && !INLINE_RECIPE.equals(sceneRef)) {
+            bad.add(new JobSpecException.Violation("sceneRef", String.valueOf(sceneRef),
+                    INLINE_RECIPE + " (or left out) when the job has its own recipe"));
+        } else if (recipe != null && recipe.length() > MAX_RECIPE_CHARS) {
+            bad.add(new JobSpecException.Violation("recipe", recipe.length() + " characters", "at most " + MAX_RECIPE_CHARS));
         }
         range(bad, "frames", frames, 1, limits.maxFrames());
         range(bad, "width", width, 1, limits.maxImageSize());

@@ -4,9 +4,14 @@ import io.photonfarm.api.work.FrameSpec;
 import io.photonfarm.node.render.GpuScene;
 import io.photonfarm.node.render.RenderBackend;
 import io.photonfarm.node.render.SceneUpload;
+import io.photonfarm.recipe.BuiltinRecipes;
+import io.photonfarm.recipe.RecipeJson;
+import io.photonfarm.recipe.draw.EnvironmentMaps;
+import io.photonfarm.recipe.draw.RecipeSampler;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.builtin.BuiltinScenes;
 import io.photonfarm.scene.io.ReferencedFiles;
+import io.photonfarm.scene.procedural.ProceduralAssets;
 import io.photonfarm.scene.io.SceneFormatException;
 import io.photonfarm.scene.io.SceneLoader;
 import io.photonfarm.scene.upload.AssetObject;
@@ -19,6 +24,8 @@ import java.util.List;
  * included) and uploaded once per node, then reused by every unit of every frame that names it.
  * The camera is not part of the scene (it comes per frame in the settings). Scenes are rendered
  * exactly as they are described: no environment light is added to a scene that defines none.
+ * Recipe frames ({@code recipe:...}) are drawn here from the recipe the frame spec carries, by
+ * (recipe, seed, frame), exactly as the coordinator draws them for labelling; each frame has its own hash.
  * At most {@code capacity} scenes stay loaded; the least recently used is closed first.
  * Not thread-safe: the work loop's thread uses it. Close it before the backend.
  */
@@ -31,6 +38,7 @@ public final class SceneCache implements AutoCloseable {
     private final RenderBackend backend;
     private final SceneFiles files;
     private final ClosingLru<String, GpuScene> loaded;
+    private final ProceduralAssets assets = new ProceduralAssets();
 
     /** @param capacity the most scenes kept on the device at once */
     public SceneCache(RenderBackend backend, SceneFiles files, int capacity) {
@@ -67,6 +75,14 @@ public final class SceneCache implements AutoCloseable {
                     + " frame " + frame.frame() + ": no built-in scene '" + name + "' on this node; it has "
                     + String.join(", ", BuiltinScenes.names())));
         }
+        if (ref.startsWith(BuiltinRecipes.PREFIX)) {
+            if (frame.recipe() == null) {
+                throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene " + ref
+                        + " is a recipe, but the frame spec carries none");
+            }
+            return new RecipeSampler(RecipeJson.read(frame.recipe()), assets, EnvironmentMaps.NONE)
+                    .draw(frame.seed(), frame.frame()).scene();
+        }
         if (ref.startsWith(UPLOADED)) {
             Path file = files.file(frame.sceneHash());
             try {
@@ -88,7 +104,8 @@ public final class SceneCache implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene reference '"
-                + ref + "' is neither " + BuiltinScenes.PREFIX + "NAME, " + UPLOADED + "HASH nor " + ASSET + "HASH");
+                + ref + "' is none of " + BuiltinScenes.PREFIX + "NAME, " + BuiltinRecipes.PREFIX + "NAME, " + UPLOADED
+                + "HASH or " + ASSET + "HASH");
     }
 
     /** The hashes of the scenes loaded now, least recently used first. */

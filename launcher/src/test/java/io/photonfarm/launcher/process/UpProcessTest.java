@@ -44,7 +44,7 @@ class UpProcessTest {
         up.awaitOutput("submitted the demo job 'demo'", FarmProcesses.STARTUP);
         FarmApi api = new FarmApi(URI.create(url), token);
         JsonNode demo = farm.awaitCompleted(api, "demo", Duration.ofSeconds(150));
-        assertEquals("builtin:cornell-box", demo.path("spec").path("sceneRef").asText(), demo.toString());
+        assertEquals("recipe:dominoes", demo.path("spec").path("sceneRef").asText(), demo.toString());
         assertEquals(DEMO_FRAMES, demo.path("framesWritten").asInt(), demo.toString());
 
         long stopAsked = System.nanoTime();
@@ -62,6 +62,17 @@ class UpProcessTest {
                 Path file = Datasets.frameDir(data, "demo", frame).resolve(image);
                 assertTrue(Files.size(file) > 0, file + " is empty");
             }
+            // The domino dataset: every annotated object is a domino whose landmarks are its 4 corners and its pips.
+            JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    Datasets.frameDir(data, "demo", frame).resolve("meta.json").toFile());
+            assertTrue(meta.path("recipe").path("classes").size() >= 3, meta.path("recipe").toString());
+            for (JsonNode o : meta.path("objects")) {
+                String cls = o.path("category").asText();
+                assertTrue(cls.matches("domino_[0-6]_[0-6]"), cls);
+                int pips = (cls.charAt(7) - '0') + (cls.charAt(9) - '0');
+                assertEquals(4 + pips, o.path("landmarks").size(), cls);
+            }
         }
+        assertTrue(Files.exists(data.resolve("datasets/jobs/demo/stats.json")), "stats.json of the demo");
     }
 }
