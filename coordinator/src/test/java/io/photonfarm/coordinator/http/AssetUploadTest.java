@@ -273,8 +273,13 @@ class AssetUploadTest {
         try (Stream<Path> left = Files.list(dataDir.resolve("assets").resolve(".incoming"))) {
             assertEquals(List.of(), left.toList(), "no staging left behind");
         }
-        try (Stream<Path> all = Files.walk(dataDir.getParent())) {
+        // Escaping names climb out of the staging folder: nothing named evil in the data directory, nor
+        // above it (the system's temporary folder is shared with other processes, so it is not walked).
+        try (Stream<Path> all = Files.walk(dataDir)) {
             assertEquals(List.of(), all.filter(p -> p.getFileName().toString().equals("evil")).toList(), "no escaped file");
+        }
+        for (Path above = dataDir.getParent(); above != null; above = above.getParent()) {
+            assertFalse(Files.exists(above.resolve("evil"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "no " + above.resolve("evil"));
         }
         java.util.Set<String> expected = new java.util.TreeSet<>(assetsBefore.stream().map(AssetView::hash).toList());
         expected.add(sha256(glb));
