@@ -39,11 +39,11 @@
 
   /** stats.json (jobs drawn from a recipe): the class histogram against what the recipe asked for, and rare cases. */
   async function statistics() {
+    if (!job.spec.sceneRef.startsWith('recipe:')) return; // only recipe jobs have statistics
     let stats;
     try {
       const resp = await fetch(base + '/files/stats.json', { credentials: 'same-origin' });
-      if (resp.status === 404) return; // only recipe jobs have statistics
-      if (!resp.ok) return;
+      if (!resp.ok) return; // not written yet: it comes with the last frame
       stats = await resp.json();
     } catch (e) {
       return;

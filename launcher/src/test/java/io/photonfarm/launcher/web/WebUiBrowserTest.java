@@ -388,6 +388,27 @@ class WebUiBrowserTest {
                 });
     }
 
+    @Test
+    @Order(10)
+    void aRecipeJobsDatasetPageShowsTheClassHistogramItsStatsHold() throws Exception {
+        farm.render("{\"id\": \"dominoes\", \"sceneRef\": \"recipe:dominoes\", \"frames\": 2, \"width\": 48, "
+                + "\"height\": 48, \"spp\": 2, \"writers\": []}", RENDER_TIMEOUT);
+        JsonNode stats = JSON.readTree(farm.jobDir("dominoes").resolve("stats.json").toFile());
+        browser.driver.get(url + "/jobs/dominoes");
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("statistics")));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#class-stats tbody tr"));
+        assertEquals(stats.path("classHistogram").size(), rows.size(), "one row per class drawn: " + stats);
+        long shown = 0;
+        for (WebElement r : rows) {
+            List<WebElement> cells = r.findElements(By.tagName("td"));
+            assertEquals(stats.path("classHistogram").path(cells.get(0).getText()).asLong(), Long.parseLong(cells.get(1).getText()));
+            shown += Long.parseLong(cells.get(1).getText());
+        }
+        assertEquals(stats.path("objects").asLong(), shown);
+        browser.screenshot("dataset-recipe-statistics");
+        assertNoConsoleErrors("dataset of a recipe job");
+    }
+
     private void type(String id, String text) {
         WebElement e = browser.driver.findElement(By.id(id));
         e.clear();
