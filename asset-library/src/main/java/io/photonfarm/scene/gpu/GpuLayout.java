@@ -2,15 +2,18 @@ package io.photonfarm.scene.gpu;
 
 /**
  * Byte sizes of the std430 structs of {@code docs/gpu-scene-layout.md}. The shader-side drift test
- * compares these with {@code shaders/include/scene.glsl}; change both together.
+ * compares these with {@code shaders/include/bindings.glsl}; change both together.
  */
 public final class GpuLayout {
     /** {@code struct Node { vec3 bmin; uint a; vec3 bmax; uint b; }} */
     public static final int NODE = 32;
     /** {@code struct Tri { vec4 v0; vec4 e1; vec4 e2; }} */
     public static final int TRI = 48;
-    /** {@code struct TriShading { vec4 n0, n1, n2; vec4 t0, t1, t2; vec4 uv01; vec4 uv2m; }} */
-    public static final int SHADING = 64;
+    /**
+     * {@code struct TriShading { vec3 n0; uint material; vec3 n1; uint flags; vec3 n2; uint t0; uvec2 t12;
+     * vec2 uv2; vec4 uv01; }}: float32 vertex normals, octahedral tangents (see {@link ShadingRecords}).
+     */
+    public static final int SHADING = 80;
     /** {@code struct Instance { vec4 objectToWorld[3]; vec4 worldToObject[3]; uint blasRoot, sceneInstance, mesh, firstTri; }} */
     public static final int INSTANCE = 112;
     /** {@code struct Material { vec4 baseColor, emission, params, params2; ivec4 textures; }} */
@@ -26,7 +29,7 @@ public final class GpuLayout {
     /** {@code vec4} (r, g, b, pmf) per environment pixel. */
     public static final int ENV_PIXEL = 16;
 
-    /** Bit 0 of a triangle's flags (the w of {@code uv2m}): the mesh has texture coordinates. */
+    /** Bit 0 of a triangle's {@code flags}: the mesh has texture coordinates. */
     public static final int FLAG_HAS_UVS = 1;
 
     private GpuLayout() {

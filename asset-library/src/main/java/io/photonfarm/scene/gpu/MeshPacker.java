@@ -51,6 +51,7 @@ final class MeshPacker {
         float[] e = new float[6];
         float[] zero = new float[3];
         int[] v = new int[3];
+        int[] octTangents = new int[3];
         for (int tri : order) {
             v[0] = idx[3 * tri];
             v[1] = idx[3 * tri + 1];
@@ -92,29 +93,33 @@ final class MeshPacker {
             } else {
                 Arrays.fill(t, 0f);
             }
-            // 64-byte record: octahedral normals + material, octahedral tangents + flags, uvs.
-            for (int c = 0; c < 3; c++) {
-                shading.putInt(Octahedral.encode(n[3 * c], n[3 * c + 1], n[3 * c + 2]));
-            }
-            shading.putInt(mesh.triangleMaterials()[tri]);
             int triFlags = flags;
-            boolean hasTangents = t[0] != 0 || t[1] != 0 || t[2] != 0;
             for (int c = 0; c < 3; c++) {
                 boolean isZero = t[4 * c] == 0 && t[4 * c + 1] == 0 && t[4 * c + 2] == 0;
-                shading.putInt(isZero ? 0 : Octahedral.encode(t[4 * c], t[4 * c + 1], t[4 * c + 2]));
+                octTangents[c] = isZero ? 0 : Octahedral.encode(t[4 * c], t[4 * c + 1], t[4 * c + 2]);
                 if (t[4 * c + 3] < 0) {
                     triFlags |= 1 << (ShadingRecords.NEGATIVE_SIGN_SHIFT + c);
                 }
             }
-            if (hasTangents) {
+            if (t[0] != 0 || t[1] != 0 || t[2] != 0) {
                 triFlags |= ShadingRecords.HAS_TANGENTS;
             }
+            // 80-byte record (offsets in ShadingRecords): float32 normals, each followed by one word
+            // (material, flags, tangent 0); then tangents 1 and 2 and the uvs. Normals stay float
+            // because the shading-normal label is read from them; tangents only orient normal-map
+            // texels of 8 bits, far coarser than the octahedral tangents' 1e-4 rad.
+            Std430.putVec3(shading, n, 0);
+            shading.putInt(mesh.triangleMaterials()[tri]);
+            Std430.putVec3(shading, n, 3);
             shading.putInt(triFlags);
+            Std430.putVec3(shading, n, 6);
+            shading.putInt(octTangents[0]);
+            shading.putInt(octTangents[1]).putInt(octTangents[2]);
             if (uv != null) {
+                shading.putFloat(uv[2 * v[2]]).putFloat(uv[2 * v[2] + 1]);
                 Std430.putVec4(shading, uv[2 * v[0]], uv[2 * v[0] + 1], uv[2 * v[1]], uv[2 * v[1] + 1]);
-                Std430.putVec4(shading, uv[2 * v[2]], uv[2 * v[2] + 1], 0f, 0f);
             } else {
-                Std430.putVec4(shading, 0f, 0f, 0f, 0f);
+                shading.putFloat(0f).putFloat(0f);
                 Std430.putVec4(shading, 0f, 0f, 0f, 0f);
             }
         }

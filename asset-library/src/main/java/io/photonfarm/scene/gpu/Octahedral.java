@@ -1,9 +1,9 @@
 package io.photonfarm.scene.gpu;
 
 /**
- * Unit vectors in 32 bits: octahedral mapping (Meyer et al. 2010, "On Floating-Point Normal
- * Vectors") quantised to two snorm16 values, x in the low half, as GLSL's unpackSnorm2x16 reads
- * them. Angular error below 1e-4 rad.
+ * Unit vectors in 32 bits (the tangents of the shading records): octahedral mapping (Meyer et al.
+ * 2010, "On Floating-Point Normal Vectors") quantised to two snorm16 values, x in the low half, as
+ * GLSL's unpackSnorm2x16 reads them. Angular error below 1e-4 rad.
  */
 public final class Octahedral {
     private Octahedral() {

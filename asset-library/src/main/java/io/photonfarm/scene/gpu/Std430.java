@@ -24,6 +24,11 @@ final class Std430 {
         b.putFloat(x).putFloat(y).putFloat(z).putFloat(w);
     }
 
+    /** Puts the three floats of {@code v[at..at+3)} (a vec3 without its padding word). */
+    static void putVec3(ByteBuffer b, float[] v, int at) {
+        b.putFloat(v[at]).putFloat(v[at + 1]).putFloat(v[at + 2]);
+    }
+
     /** Puts a vec3 from {@code v[at..at+3)} and w. */
     static void putVec4(ByteBuffer b, float[] v, int at, float w) {
         b.putFloat(v[at]).putFloat(v[at + 1]).putFloat(v[at + 2]).putFloat(w);

@@ -193,13 +193,34 @@ class PackedContentTest {
         assertEquals(1, s.material(0), "material");
         assertEquals(ShadingRecords.HAS_UVS | ShadingRecords.HAS_TANGENTS, s.flags(0) & 3);
         ByteBuffer raw = packed.shading();
-        for (int k = 16; k < 64; k += 4) {
-            if (k != 28) {
-                assertEquals(0, raw.getInt(GpuLayout.SHADING + k), "no uvs: tangent and uv zero at byte " + k);
-            }
+        for (int k = ShadingRecords.TANGENT0; k < GpuLayout.SHADING; k += 4) {
+            assertEquals(0, raw.getInt(GpuLayout.SHADING + k), "no uvs: tangent and uv zero at byte " + k);
         }
         assertEquals(0, s.flags(1), "flags");
-        assertEquals(1f, s.normal(1, 0)[2], 1e-4f, "face normal +z when the mesh has none");
+        assertEquals(1f, s.normal(1, 0)[2], 0f, "face normal +z when the mesh has none");
+    }
+
+    @Test
+    void vertexNormalsAreStoredAsFloat32UnitVectorsWithoutQuantisation() {
+        float[] p = {0, 0, 0, 1, 0, 0, 0, 1, 0};
+        // Directions that 16-bit octahedral coordinates would move by up to about 1e-4 rad.
+        float[] n = {1, 2, 3, -0.3f, 0.7f, 0.01f, 0.123456f, -0.654321f, 0.5f};
+        Mesh mesh = new Mesh("n", p, n, null, null, new int[] {0, 1, 2}, new int[] {0});
+        ShadingRecords s = new ShadingRecords(ScenePacker.pack(TestScenes.single(mesh)).shading());
+        for (int c = 0; c < 3; c++) {
+            double len = Math.sqrt((double) n[3 * c] * n[3 * c] + (double) n[3 * c + 1] * n[3 * c + 1]
+                    + (double) n[3 * c + 2] * n[3 * c + 2]);
+            float[] stored = s.normal(0, c);
+            double dot = 0;
+            double storedLen2 = 0;
+            for (int a = 0; a < 3; a++) {
+                dot += stored[a] * (n[3 * c + a] / len);
+                storedLen2 += (double) stored[a] * stored[a];
+            }
+            assertEquals(1.0, Math.sqrt(storedLen2), 1e-7, "corner " + c + " is a unit vector");
+            double angle = Math.acos(Math.min(1, dot / Math.sqrt(storedLen2)));
+            assertTrue(angle < 1e-6, "corner " + c + " normal off by " + angle + " rad");
+        }
     }
 
     @Test

@@ -9,7 +9,9 @@
 
 struct Node { vec3 bmin; uint a; vec3 bmax; uint b; };
 struct Tri { vec4 v0; vec4 e1; vec4 e2; };
-struct TriShading { uvec4 normals; uvec4 tangents; vec4 uv01; vec4 uv2; };
+// Object-space float32 unit vertex normals n0..n2 (labels read them), octahedral tangents t0, t12
+// (they only orient 8-bit normal-map texels), flags = SHADING_* bits.
+struct TriShading { vec3 n0; uint material; vec3 n1; uint flags; vec3 n2; uint t0; uvec2 t12; vec2 uv2; vec4 uv01; };
 struct Instance { vec4 o2w[3]; vec4 w2o[3]; uint blasRoot; uint sceneInstance; uint mesh; uint firstTri; };
 struct Material { vec4 baseColor; vec4 emission; vec4 params; vec4 params2; ivec4 textures; };
 struct TexInfo { uint offset; uint width; uint height; uint pad; };

@@ -108,7 +108,7 @@ vec3 triangle_light_sample(vec3 p, vec3 u, out vec3 dir, out float dist, out flo
     dir = d / dist;
     float cosL = -dot(dir, nl);
     TriShading sh = shading[l.ids.x];
-    Material m = materials[sh.normals.w];
+    Material m = materials[sh.material];
     bool doubleSided = m.params2.z > 0.5;
     if (cosL <= 0.0 && !doubleSided) {
         return vec3(0.0);
@@ -118,7 +118,7 @@ vec3 triangle_light_sample(vec3 p, vec3 u, out vec3 dir, out float dist, out flo
         return vec3(0.0);
     }
     pdf = triangle_light_area_pdf(m) * dist2 / cosL;
-    return material_emission(m, interpolate_uv(sh, w), (sh.tangents.w & SHADING_HAS_UV) != 0u);
+    return material_emission(m, interpolate_uv(sh, w), (sh.flags & SHADING_HAS_UV) != 0u);
 }
 
 #endif

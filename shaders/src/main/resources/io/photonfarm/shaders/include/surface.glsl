@@ -42,13 +42,13 @@ vec3 normal_to_world(uint inst, vec3 n) {
 }
 
 vec2 interpolate_uv(TriShading sh, vec3 w) {
-    return w.x * sh.uv01.xy + w.y * sh.uv01.zw + w.z * sh.uv2.xy;
+    return w.x * sh.uv01.xy + w.y * sh.uv01.zw + w.z * sh.uv2;
 }
 
 // The texture coordinate of a hit (glTF convention), or (0, 0) when its mesh has none.
 vec2 surface_uv(Hit hit) {
     TriShading sh = shading[hit.tri];
-    if ((sh.tangents.w & SHADING_HAS_UV) == 0u) {
+    if ((sh.flags & SHADING_HAS_UV) == 0u) {
         return vec2(0.0);
     }
     return interpolate_uv(sh, vec3(1.0 - hit.bary.x - hit.bary.y, hit.bary.x, hit.bary.y));
@@ -77,7 +77,7 @@ Surface surface_at(Hit hit, vec3 rayDir) {
     // same rule that light sampling uses, whatever the sign of the instance's determinant.
     vec3 ng = normalize(cross(object_to_world_dir(hit.inst, tr.e1.xyz), object_to_world_dir(hit.inst, tr.e2.xyz)));
     s.frontFace = dot(ng, rayDir) < 0.0;
-    vec3 nObj = w.x * oct_decode(sh.normals.x) + w.y * oct_decode(sh.normals.y) + w.z * oct_decode(sh.normals.z);
+    vec3 nObj = w.x * sh.n0 + w.y * sh.n1 + w.z * sh.n2;
     vec3 ns = normal_to_world(hit.inst, nObj);
     if (dot(ns, ng) < 0.0) {
         ns = -ns; // vertex normals wound against the face: trust the face
@@ -87,10 +87,10 @@ Surface surface_at(Hit hit, vec3 rayDir) {
         ns = -ns;
     }
 
-    uint flags = sh.tangents.w;
+    uint flags = sh.flags;
     bool hasUv = (flags & SHADING_HAS_UV) != 0u;
     vec2 uv = interpolate_uv(sh, w);
-    s.material = sh.normals.w;
+    s.material = sh.material;
     Material m = materials[s.material];
     s.baseColor = m.baseColor.rgb;
     s.metallic = m.params.x;
@@ -110,7 +110,7 @@ Surface surface_at(Hit hit, vec3 rayDir) {
         }
 #if FEATURE_NORMAL_MAPS
         if (m.textures.z >= 0 && (flags & SHADING_HAS_TANGENTS) != 0u) {
-            vec3 tObj = w.x * oct_decode(sh.tangents.x) + w.y * oct_decode(sh.tangents.y) + w.z * oct_decode(sh.tangents.z);
+            vec3 tObj = w.x * oct_decode(sh.t0) + w.y * oct_decode(sh.t12.x) + w.z * oct_decode(sh.t12.y);
             vec3 tw = normalize(object_to_world_dir(hit.inst, tObj));
             tw = normalize(tw - ns * dot(ns, tw));
             float sign = ((flags >> 2u) & 1u) != 0u ? -1.0 : 1.0;
