@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The sphere is an icosphere of 1,310,720 triangles inscribed in the ideal sphere: its surface is at
  * most r * 4.5e-6 inside the ideal one, so depth and range agree with the ideal sphere's to well under
- * 1e-4 relative wherever the ray meets it at a cosine above 0.05; only the thin ring where rays graze
- * the silhouette is excused (and counted). The plane is exact: every pixel that sees it is checked,
+ * 1e-4 relative wherever the ray meets it at a cosine above 0.05; a ray grazing the silhouette more
+ * steeply would be excused, and the test asserts that no pixel centre of this camera does. The plane is exact: every pixel that sees it is checked,
  * normals included, to 1e-4. The sphere's shading normals are held to 1e-4 rad at every checked
  * pixel: vertex normals reach the GPU as float32, and the ray meets the mesh at most r * 4.5e-6 / cos
  * from where it meets the ideal sphere, which turns the radial normal by under 9e-5 rad at a cosine of
@@ -170,7 +170,9 @@ class LabelPassTest {
         }
         assertTrue(sphereChecked > 300, "sphere pixels checked: " + sphereChecked);
         assertTrue(planeChecked > 800, "plane pixels checked: " + planeChecked);
-        assertTrue(grazing < sphereChecked / 8, "grazing pixels excused: " + grazing);
+        // No pixel centre of this camera grazes the sphere or the plane's edge: every covered pixel above
+        // was checked against the closed form (the excusing branches stay, should the scene change).
+        assertEquals(0, grazing, "pixels excused from the closed form");
     }
 
     @Test
