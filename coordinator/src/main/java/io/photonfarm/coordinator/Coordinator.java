@@ -18,6 +18,7 @@ import io.photonfarm.coordinator.dataset.TileSpool;
 import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.events.HzEventBus;
 import io.photonfarm.coordinator.http.ApiServer;
+import io.photonfarm.coordinator.assets.AssetEnvironmentMaps;
 import io.photonfarm.coordinator.dashboard.FarmStatusService;
 import io.photonfarm.coordinator.dashboard.FrameRate;
 import io.photonfarm.coordinator.dashboard.LiveStatus;
@@ -98,7 +99,8 @@ public final class Coordinator implements AutoCloseable {
             FrameLedger ledger = new HzFrameLedger(hz, ns, s.backupCount(), s.durability(), WritePolicy.behind(1));
             EventBus events = new HzEventBus(hz, ns, json);
             AssetLibrary assets = new AssetLibrary(s.dataDir().resolve("assets"), s.assets(), json, clock);
-            SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)));
+            SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)),
+                    new AssetEnvironmentMaps(assets));
             JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());

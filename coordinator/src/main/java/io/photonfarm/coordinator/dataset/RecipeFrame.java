@@ -13,13 +13,14 @@ import java.util.List;
  * @param objects         every placed object, distractors included
  * @param sunElevationDeg the sun's elevation, degrees, or null without a sky
  * @param sunAzimuthDeg   the sun's azimuth from +x towards +z, degrees, or null without a sky
+ * @param environmentMap  the environment map that lit the frame ({@code asset:HASH}), or null
  * @param areaLights      the number of area lights
  * @param lightScale      the factor rare cases applied to every light
  * @param notRendered     requested effects recorded but not rendered by this version (e.g. motion_blur, optical_flow)
  */
 public record RecipeFrame(String hash, long sequence, int frameInSequence, List<String> classes, List<String> rareCases,
-        List<PlacedObject> objects, Double sunElevationDeg, Double sunAzimuthDeg, int areaLights, double lightScale,
-        List<String> notRendered) {
+        List<PlacedObject> objects, Double sunElevationDeg, Double sunAzimuthDeg, String environmentMap, int areaLights,
+        double lightScale, List<String> notRendered) {
 
     /**
      * @param instanceId the object's instance id in the id passes (scene instance index + 1)

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class RecipeScenes {
     private final ProceduralAssets assets = new ProceduralAssets();
+    private final EnvironmentMaps maps;
     private final Map<String, RecipeSampler> samplers = Collections.synchronizedMap(lru(8));
     private final Map<String, DrawnScene> drawn = Collections.synchronizedMap(lru(16));
 
@@ -35,6 +36,11 @@ final class RecipeScenes {
                 return size() > capacity;
             }
         };
+    }
+
+    /** @param maps the environment maps recipes may name (uploaded assets) */
+    RecipeScenes(EnvironmentMaps maps) {
+        this.maps = maps;
     }
 
     static boolean isRecipe(String sceneRef) {
@@ -69,7 +75,7 @@ final class RecipeScenes {
     RecipeSampler sampler(String canonicalText) {
         synchronized (samplers) {
             return samplers.computeIfAbsent(canonicalText,
-                    t -> new RecipeSampler(RecipeJson.read(t), assets, EnvironmentMaps.NONE));
+                    t -> new RecipeSampler(RecipeJson.read(t), assets, maps));
         }
     }
 
@@ -103,6 +109,6 @@ final class RecipeScenes {
         return new RecipeFrame(f.recipeHash(), f.sequence(), f.frameInSequence(), f.classes(), f.rareCases(), objects,
                 Double.isNaN(f.lighting().sunElevationDeg()) ? null : f.lighting().sunElevationDeg(),
                 Double.isNaN(f.lighting().sunAzimuthDeg()) ? null : f.lighting().sunAzimuthDeg(),
-                f.lighting().areaLights(), f.lighting().lightScale(), f.notRendered());
+                f.lighting().environmentMap(), f.lighting().areaLights(), f.lighting().lightScale(), f.notRendered());
     }
 }

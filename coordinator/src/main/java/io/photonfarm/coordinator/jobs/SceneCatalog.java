@@ -36,7 +36,7 @@ public final class SceneCatalog {
     }
 
     private final List<SceneSource> sources;
-    private final RecipeScenes recipes = new RecipeScenes();
+    private final RecipeScenes recipes;
     private final ConcurrentMap<String, String> namedRecipes = new ConcurrentHashMap<>();
 
     /** The built-in scenes only. */
@@ -46,7 +46,16 @@ public final class SceneCatalog {
 
     /** @param sources asked in order; the first that owns a reference answers for it */
     public SceneCatalog(List<SceneSource> sources) {
+        this(sources, io.photonfarm.recipe.draw.EnvironmentMaps.NONE);
+    }
+
+    /**
+     * @param sources asked in order; the first that owns a reference answers for it
+     * @param maps    the environment maps recipes may name
+     */
+    public SceneCatalog(List<SceneSource> sources, io.photonfarm.recipe.draw.EnvironmentMaps maps) {
         this.sources = List.copyOf(sources);
+        this.recipes = new RecipeScenes(maps);
     }
 
     /**

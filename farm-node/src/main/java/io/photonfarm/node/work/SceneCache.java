@@ -39,11 +39,13 @@ public final class SceneCache implements AutoCloseable {
     private final SceneFiles files;
     private final ClosingLru<String, GpuScene> loaded;
     private final ProceduralAssets assets = new ProceduralAssets();
+    private final EnvironmentMaps maps;
 
     /** @param capacity the most scenes kept on the device at once */
     public SceneCache(RenderBackend backend, SceneFiles files, int capacity) {
         this.backend = backend;
         this.files = files;
+        this.maps = new FetchedEnvironmentMaps(files);
         this.loaded = new ClosingLru<>(capacity);
     }
 
@@ -80,7 +82,7 @@ public final class SceneCache implements AutoCloseable {
                 throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene " + ref
                         + " is a recipe, but the frame spec carries none");
             }
-            return new RecipeSampler(RecipeJson.read(frame.recipe()), assets, EnvironmentMaps.NONE)
+            return new RecipeSampler(RecipeJson.read(frame.recipe()), assets, maps)
                     .draw(frame.seed(), frame.frame()).scene();
         }
         if (ref.startsWith(UPLOADED)) {

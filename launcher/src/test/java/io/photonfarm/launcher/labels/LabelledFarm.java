@@ -69,6 +69,18 @@ public final class LabelledFarm implements AutoCloseable {
         return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 
+    /** {@code POST /api/v1/assets?name=NAME} with the file's bytes: the uploaded asset's record. */
+    public JsonNode upload(String name, byte[] file) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(coordinator.url() + "/api/v1/assets?name=" + name))
+                .header("Authorization", "Bearer " + TOKENS.clientToken()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("uploading " + name + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
     /** Submits a job and waits until it is COMPLETED (fails on FAILED or after {@code timeout}). */
     public JsonNode render(String jobJson, Duration timeout) throws Exception {
         String id = call("POST", "/api/v1/jobs", jobJson).path("id").asText();
