@@ -217,6 +217,8 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
             return FailOutcome.STALE;
         }
         maps.jobs.executeOnKey(key.jobId(), new CountNodeFailure(nodeId, error));
+        // This member's next claim must see the count at once, not when the map event arrives.
+        running.invalidate();
         if (reply.outcome() == FailOutcome.RETRYING) {
             maps.queue(key.jobId()).offer(key);
         } else {
