@@ -6,6 +6,7 @@ import io.photonfarm.api.event.JobChangedEvent;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.work.FrameSpec;
+import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.WorkUnit;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.dataset.AcceptedUnit;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -127,7 +129,30 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
 
     @Override
     public void accepted(JobRecord job, WorkUnitKey key, long epoch) {
-        switch (ledger.markDone(key, indexInFrame(job.spec(), key))) {
+        onMark(job, key, epoch, ledger.markDone(key, indexInFrame(job.spec(), key)));
+    }
+
+    /** Marks the units of each frame in one ledger step (a batch is mostly neighbouring tiles of one frame). */
+    @Override
+    public void acceptedAll(JobRecord job, List<LeaseRef> accepted) {
+        Map<Integer, List<LeaseRef>> byFrame = new TreeMap<>();
+        for (LeaseRef a : accepted) {
+            byFrame.computeIfAbsent(a.key().frame(), f -> new ArrayList<>()).add(a);
+        }
+        byFrame.forEach((frame, refs) -> {
+            int[] indexes = new int[refs.size()];
+            for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = indexInFrame(job.spec(), refs.get(i).key());
+            }
+            List<FrameMark> marks = ledger.markAllDone(job.jobId(), frame, indexes);
+            for (int i = 0; i < indexes.length; i++) {
+                onMark(job, refs.get(i).key(), refs.get(i).epoch(), marks.get(i));
+            }
+        });
+    }
+
+    private void onMark(JobRecord job, WorkUnitKey key, long epoch, FrameMark mark) {
+        switch (mark) {
             case COMPLETED -> assembly.execute(() -> assemble(job, key.frame()));
             // The ledger kept done bits that the store lost in a crash (both write behind), so the frame
             // looked complete before this unit was DONE again, and its assembly waited for it.

@@ -38,6 +38,18 @@ public interface FrameLedger {
     FrameMark markDone(WorkUnitKey key, int unitIndexInFrame);
 
     /**
+     * {@link #markDone} of several units of one frame as one atomic step: the marks are those that
+     * {@code markDone} would have answered for each unit in turn, so COMPLETED still comes once per
+     * frame, for the unit that marked the last missing one.
+     *
+     * @param unitIndexesInFrame the units' indices within the frame, as for {@code markDone}
+     * @return one mark per index, in order
+     * @throws java.util.NoSuchElementException if the frame is unknown (nothing is marked)
+     * @throws IndexOutOfBoundsException if an index is not below the frame's unit count (nothing is marked)
+     */
+    List<FrameMark> markAllDone(JobId jobId, int frame, int[] unitIndexesInFrame);
+
+    /**
      * Records that a complete frame's files are written.
      *
      * @return true the first time only

@@ -10,12 +10,15 @@ import com.hazelcast.query.Predicates;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.frames.HzFrameProcessors.Counter;
+import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkAllDone;
 import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkDone;
 import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkVerdict;
 import io.photonfarm.coordinator.frames.HzFrameProcessors.MarkWritten;
 import io.photonfarm.coordinator.frames.HzFrameProcessors.WriteVerdict;
 import io.photonfarm.coordinator.store.Durability;
 import io.photonfarm.coordinator.store.WritePolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,26 @@ public final class HzFrameLedger implements FrameLedger {
             case OUT_OF_RANGE -> throw new IndexOutOfBoundsException("marking unit " + key + " done: index "
                     + unitIndexInFrame + " is outside frame " + frame);
         };
+    }
+
+    @Override
+    public List<FrameMark> markAllDone(JobId jobId, int frame, int[] unitIndexesInFrame) {
+        FrameKey key = new FrameKey(jobId, frame);
+        int[] verdicts = frames.executeOnKey(key, new MarkAllDone(unitIndexesInFrame.clone()));
+        List<FrameMark> marks = new ArrayList<>(verdicts.length);
+        for (int v : verdicts) {
+            marks.add(switch (MarkVerdict.values()[v]) {
+                case COMPLETED -> FrameMark.COMPLETED;
+                case PENDING -> FrameMark.PENDING;
+                case COMPLETE_UNWRITTEN -> FrameMark.COMPLETE_UNWRITTEN;
+                case WRITTEN -> FrameMark.WRITTEN;
+                case UNKNOWN_FRAME -> throw new NoSuchElementException("marking " + verdicts.length + " units of frame "
+                        + key + " done: the frame is not in the ledger");
+                case OUT_OF_RANGE -> throw new IndexOutOfBoundsException("marking units "
+                        + Arrays.toString(unitIndexesInFrame) + " of frame " + key + " done: an index is outside the frame");
+            });
+        }
+        return marks;
     }
 
     @Override

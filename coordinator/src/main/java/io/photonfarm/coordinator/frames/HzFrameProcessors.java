@@ -2,6 +2,7 @@ package io.photonfarm.coordinator.frames;
 
 import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.map.EntryProcessor;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -43,6 +44,46 @@ final class HzFrameProcessors {
             FrameState next = s.withDone(unitIndex);
             entry.setValue(next);
             return next.complete() ? MarkVerdict.COMPLETED : MarkVerdict.PENDING;
+        }
+    }
+
+    /**
+     * {@link MarkDone} of several units of one frame in one step, in order: the reply holds, per
+     * index, the ordinal of the verdict that {@code MarkDone} would have answered called one unit at a
+     * time. Nothing is marked if the frame is unknown or an index is out of range (every verdict says so).
+     */
+    record MarkAllDone(int[] unitIndexes) implements EntryProcessor<FrameKey, FrameState, int[]> {
+        @Override
+        public int[] process(Map.Entry<FrameKey, FrameState> entry) {
+            int[] verdicts = new int[unitIndexes.length];
+            FrameState s = entry.getValue();
+            if (s == null) {
+                Arrays.fill(verdicts, MarkVerdict.UNKNOWN_FRAME.ordinal());
+                return verdicts;
+            }
+            for (int i : unitIndexes) {
+                if (i < 0 || i >= s.units()) {
+                    Arrays.fill(verdicts, MarkVerdict.OUT_OF_RANGE.ordinal());
+                    return verdicts;
+                }
+            }
+            FrameState next = s;
+            for (int k = 0; k < unitIndexes.length; k++) {
+                int i = unitIndexes[k];
+                MarkVerdict v;
+                if (next.isDone(i)) {
+                    v = next.written() ? MarkVerdict.WRITTEN
+                            : next.complete() ? MarkVerdict.COMPLETE_UNWRITTEN : MarkVerdict.PENDING;
+                } else {
+                    next = next.withDone(i);
+                    v = next.complete() ? MarkVerdict.COMPLETED : MarkVerdict.PENDING;
+                }
+                verdicts[k] = v.ordinal();
+            }
+            if (next != s) {
+                entry.setValue(next);
+            }
+            return verdicts;
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * How a node gets work: jobs in claim order ({@link RunningJobs}), and within a job its queue's
- * order, taking up to the wanted number of keys from the queue in one call and claiming them in one
- * batch of entry processors. Queue entries are hints (see {@link HzWorkStore}); the processor decides.
+ * order, taking up to the wanted number of keys from the queue in one call and claiming them all at
+ * once (one entry processor per key, all in flight together). Queue entries are hints (see
+ * {@link HzWorkStore}); the processor decides.
  */
 final class HzClaims {
     private final HzWorkMaps maps;
@@ -66,7 +67,7 @@ final class HzClaims {
                 try {
                     replies = keys.size() == 1
                             ? Map.of(drained.get(0), maps.units.executeOnKey(drained.get(0), claim))
-                            : maps.units.executeOnKeys(keys, claim);
+                            : maps.onEachKey(keys, key -> claim);
                 } catch (RuntimeException e) {
                     // The keys left the queue but the claims' fate is unknown: push them back, stale entries are harmless.
                     putBack.addAll(keys);

@@ -2,6 +2,7 @@ package io.photonfarm.coordinator.schedule;
 
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
@@ -10,11 +11,16 @@ import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.schedule.HzJobProcessors.FailJob;
 import io.photonfarm.coordinator.schedule.HzJobProcessors.StatusCounter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /** The Hazelcast structures of one work store namespace, and the small steps its parts share. */
 final class HzWorkMaps {
@@ -51,6 +57,35 @@ final class HzWorkMaps {
 
     int[] countByStatus(JobId jobId) {
         return units.aggregate(new StatusCounter(), ofJob(jobId));
+    }
+
+    /**
+     * Runs {@code processor} on every key, one operation per key with all of them in flight at once,
+     * and waits for every reply. Not {@code executeOnKeys}: Hazelcast sends the whole key set to each
+     * partition involved, which hashes every key again (n^2 key hashes for n keys in n partitions).
+     *
+     * @throws RuntimeException the first failure, unwrapped, once every operation has finished
+     */
+    <R> Map<WorkUnitKey, R> onEachKey(Collection<WorkUnitKey> keys,
+            Function<WorkUnitKey, EntryProcessor<WorkUnitKey, WorkState, R>> processor) {
+        Map<WorkUnitKey, CompletableFuture<R>> pending = new LinkedHashMap<>();
+        for (WorkUnitKey key : keys) {
+            pending.put(key, units.submitToKey(key, processor.apply(key)).toCompletableFuture());
+        }
+        Map<WorkUnitKey, R> replies = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (Map.Entry<WorkUnitKey, CompletableFuture<R>> e : pending.entrySet()) {
+            try {
+                replies.put(e.getKey(), e.getValue().join());
+            } catch (CompletionException ex) {
+                RuntimeException cause = ex.getCause() instanceof RuntimeException r ? r : ex;
+                failure = failure != null ? failure : cause;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return replies;
     }
 
     /** Pushes the keys a bulk processor answered TRUE for back into their jobs' queues; returns how many. */

@@ -26,6 +26,7 @@ import io.photonfarm.coordinator.schedule.HzUnitProcessors.RequeueIfExpired;
 import io.photonfarm.coordinator.store.Durability;
 import io.photonfarm.coordinator.store.WritePolicy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -185,6 +186,24 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
     }
 
     @Override
+    public Map<WorkUnitKey, CompleteOutcome> completeAll(String nodeId, Map<WorkUnitKey, Long> epochs) {
+        requireNode(nodeId);
+        if (epochs.isEmpty()) {
+            return Map.of();
+        }
+        Map<WorkUnitKey, CompleteOutcome> outcomes = maps.onEachKey(epochs.keySet(),
+                key -> new Complete(epochs.get(key), nodeId));
+        Set<JobId> finished = new HashSet<>();
+        outcomes.forEach((key, outcome) -> {
+            if (outcome == CompleteOutcome.ACCEPTED) {
+                finished.add(key.jobId());
+            }
+        });
+        finished.forEach(this::finishIfDone);
+        return outcomes;
+    }
+
+    @Override
     public FailOutcome fail(WorkUnitKey key, long epoch, String nodeId, String message, long nowMillis) {
         requireNode(nodeId);
         String error = message == null || message.isBlank() ? "(no message)"
@@ -198,6 +217,8 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
             return FailOutcome.STALE;
         }
         maps.jobs.executeOnKey(key.jobId(), new CountNodeFailure(nodeId, error));
+        // This member's next claim must see the count at once, not when the map event arrives.
+        running.invalidate();
         if (reply.outcome() == FailOutcome.RETRYING) {
             maps.queue(key.jobId()).offer(key);
         } else {
@@ -276,6 +297,14 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
     @Override
     public Optional<WorkState> state(WorkUnitKey key) {
         return Optional.ofNullable(maps.units.get(key));
+    }
+
+    @Override
+    public Map<WorkUnitKey, WorkState> states(Collection<WorkUnitKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return maps.units.getAll(keys instanceof Set<WorkUnitKey> set ? set : new HashSet<>(keys));
     }
 
     /**

@@ -5,7 +5,10 @@ import io.photonfarm.api.work.Assignment;
 import io.photonfarm.api.work.Lease;
 import io.photonfarm.api.work.WorkUnit;
 import io.photonfarm.api.work.WorkUnitKey;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +58,20 @@ public interface WorkStore {
      * A lease on a unit of a CANCELLED job is STALE; one of a PAUSED job still completes.
      */
     CompleteOutcome complete(WorkUnitKey key, long epoch, String nodeId);
+
+    /**
+     * {@link #complete} of several units held by one node: each unit is checked and changed on its
+     * own, atomically and against its own epoch, exactly as {@code complete} would; only the calls
+     * to the store are shared.
+     *
+     * @param epochs the lease epoch the node quotes for each unit
+     * @return the outcome of every unit of {@code epochs}
+     */
+    default Map<WorkUnitKey, CompleteOutcome> completeAll(String nodeId, Map<WorkUnitKey, Long> epochs) {
+        Map<WorkUnitKey, CompleteOutcome> outcomes = new HashMap<>();
+        epochs.forEach((key, epoch) -> outcomes.put(key, complete(key, epoch, nodeId)));
+        return outcomes;
+    }
 
     /**
      * Reports that {@code nodeId} could not render the unit it holds. The unit is retried on a node
@@ -136,4 +153,13 @@ public interface WorkStore {
 
     /** A unit's stored state, or empty for an unknown unit. */
     Optional<WorkState> state(WorkUnitKey key);
+
+    /** The stored states of several units, in one read where the store can; unknown units are absent. */
+    default Map<WorkUnitKey, WorkState> states(Collection<WorkUnitKey> keys) {
+        Map<WorkUnitKey, WorkState> found = new HashMap<>();
+        for (WorkUnitKey key : keys) {
+            state(key).ifPresent(s -> found.put(key, s));
+        }
+        return found;
+    }
 }

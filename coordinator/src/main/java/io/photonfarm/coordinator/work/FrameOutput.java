@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.work;
 
+import io.photonfarm.api.work.LeaseRef;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.jobs.JobRecord;
 import java.io.IOException;
@@ -32,4 +33,11 @@ public interface FrameOutput {
 
     /** The scheduler accepted the result spooled under this epoch; the frame may now be complete. */
     void accepted(JobRecord job, WorkUnitKey key, long epoch);
+
+    /** {@link #accepted} of several results of one job, in order. */
+    default void acceptedAll(JobRecord job, List<LeaseRef> accepted) {
+        for (LeaseRef a : accepted) {
+            accepted(job, a.key(), a.epoch());
+        }
+    }
 }

@@ -2,13 +2,13 @@ package io.photonfarm.coordinator.work;
 
 import io.photonfarm.api.event.JobChangedEvent;
 import io.photonfarm.api.event.NodeEvent;
+import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.node.Heartbeat;
 import io.photonfarm.api.node.HeartbeatReply;
 import io.photonfarm.api.node.NodeHello;
 import io.photonfarm.api.node.NodeWelcome;
 import io.photonfarm.api.tile.MalformedTileResultException;
-import io.photonfarm.api.tile.TileResult;
 import io.photonfarm.api.tile.TileResultCodec;
 import io.photonfarm.api.work.Assignment;
 import io.photonfarm.api.work.ClaimReply;
@@ -21,7 +21,6 @@ import io.photonfarm.api.work.ResultBatch;
 import io.photonfarm.api.work.ResultBatchReply;
 import io.photonfarm.api.work.UnitOutcome;
 import io.photonfarm.api.work.WorkGrant;
-import io.photonfarm.api.work.WorkUnit;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.jobs.JobCatalog;
@@ -33,7 +32,6 @@ import io.photonfarm.coordinator.nodes.NodeRegistry;
 import io.photonfarm.coordinator.nodes.UnitSizer;
 import io.photonfarm.coordinator.schedule.CompleteOutcome;
 import io.photonfarm.coordinator.schedule.FailOutcome;
-import io.photonfarm.coordinator.schedule.JobPlanner;
 import io.photonfarm.coordinator.schedule.WorkState;
 import io.photonfarm.coordinator.schedule.WorkStatus;
 import io.photonfarm.coordinator.schedule.WorkStore;
@@ -41,7 +39,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +67,7 @@ public final class WorkService {
     private final ScheduledExecutorService timer;
     private final WorkTiming timing;
     private final UnitSizer sizer;
-    private final TileResultCodec codec;
+    private final ResultCheck resultCheck;
     private final long maxResultBytes;
     private final ProgressNotifier progress;
 
@@ -80,7 +83,7 @@ public final class WorkService {
         this.timer = timer;
         this.timing = timing;
         this.sizer = sizer;
-        this.codec = new TileResultCodec(maxTilePixels);
+        this.resultCheck = new ResultCheck(maxTilePixels);
         this.maxResultBytes = TileResultCodec.OVERHEAD_BYTES + maxTilePixels * 3 * Long.BYTES;
         this.progress = progress;
     }
@@ -193,16 +196,35 @@ public final class WorkService {
      */
     public ResultBatchReply completeAll(String nodeId, ResultBatch batch) {
         List<ResultBatch.Result> results = batch.results();
-        ResultBatchReply.BatchOutcome[] outcomes = new ResultBatchReply.BatchOutcome[results.size()];
-        JobRecord[] jobsOf = new JobRecord[results.size()];
-        List<FrameOutput.Result> keep = new ArrayList<>(results.size());
-        List<Integer> kept = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
+        int n = results.size();
+        ResultBatchReply.BatchOutcome[] outcomes = new ResultBatchReply.BatchOutcome[n];
+        JobRecord[] jobsOf = new JobRecord[n];
+        boolean[] checked = new boolean[n];
+        Set<WorkUnitKey> keys = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            WorkUnitKey key = results.get(i).lease().key();
+            try {
+                jobsOf[i] = job(key);
+                resultCheck.check(jobsOf[i], key, results.get(i).encoded());
+                checked[i] = true;
+                keys.add(key);
+            } catch (RuntimeException e) {
+                outcomes[i] = refusal(key, results.get(i).lease().epoch(), e);
+            }
+        }
+        // One read of every unit's state, and below one completion step per partition and one ledger step
+        // per frame, instead of three calls to the cluster per unit.
+        Map<WorkUnitKey, WorkState> before = store.states(keys);
+        List<FrameOutput.Result> keep = new ArrayList<>(n);
+        List<Integer> kept = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!checked[i]) {
+                continue;
+            }
             WorkUnitKey key = results.get(i).lease().key();
             long epoch = results.get(i).lease().epoch();
             try {
-                jobsOf[i] = job(key);
-                UnitOutcome answered = admit(jobsOf[i], nodeId, key, epoch, results.get(i).encoded());
+                UnitOutcome answered = admit(jobsOf[i], nodeId, key, epoch, before.get(key));
                 if (answered != null) {
                     outcomes[i] = new ResultBatchReply.BatchOutcome(key, epoch, 200, answered.outcome(), null);
                 } else {
@@ -216,17 +238,58 @@ public final class WorkService {
         if (!keep.isEmpty()) {
             spool(keep);
         }
+        settleAll(nodeId, results, kept, jobsOf, outcomes);
+        return new ResultBatchReply(List.of(outcomes));
+    }
+
+    /**
+     * {@link #settle} of the spooled units of a batch: the first result for each unit is completed in
+     * one store call with the others; a unit the batch repeats (a node bug) is settled on its own after.
+     */
+    private void settleAll(String nodeId, List<ResultBatch.Result> results, List<Integer> kept, JobRecord[] jobsOf,
+            ResultBatchReply.BatchOutcome[] outcomes) {
+        Map<WorkUnitKey, Long> epochs = new LinkedHashMap<>();
+        List<Integer> together = new ArrayList<>();
+        List<Integer> repeated = new ArrayList<>();
         for (int i : kept) {
-            WorkUnitKey key = results.get(i).lease().key();
-            long epoch = results.get(i).lease().epoch();
-            try {
-                outcomes[i] = new ResultBatchReply.BatchOutcome(key, epoch, 200,
-                        settle(jobsOf[i], nodeId, key, epoch).outcome(), null);
-            } catch (StaleLeaseException e) {
-                outcomes[i] = refusal(key, epoch, e);
+            LeaseRef lease = results.get(i).lease();
+            if (epochs.putIfAbsent(lease.key(), lease.epoch()) == null) {
+                together.add(i);
+            } else {
+                repeated.add(i);
             }
         }
-        return new ResultBatchReply(List.of(outcomes));
+        Map<WorkUnitKey, CompleteOutcome> completed = epochs.isEmpty() ? Map.of() : store.completeAll(nodeId, epochs);
+        Map<JobId, List<LeaseRef>> accepted = new LinkedHashMap<>();
+        Map<JobId, JobRecord> acceptedJobs = new HashMap<>();
+        for (int i : together) {
+            LeaseRef lease = results.get(i).lease();
+            CompleteOutcome outcome = completed.getOrDefault(lease.key(), CompleteOutcome.STALE);
+            switch (outcome) {
+                case ACCEPTED -> {
+                    accepted.computeIfAbsent(jobsOf[i].jobId(), j -> new ArrayList<>()).add(lease);
+                    acceptedJobs.putIfAbsent(jobsOf[i].jobId(), jobsOf[i]);
+                }
+                case ALREADY_DONE -> output.discard(lease.key(), lease.epoch());
+                case STALE -> output.discard(lease.key(), lease.epoch());
+            }
+            outcomes[i] = outcome == CompleteOutcome.STALE
+                    ? refusal(lease.key(), lease.epoch(), stale(nodeId, lease.key(), lease.epoch()))
+                    : new ResultBatchReply.BatchOutcome(lease.key(), lease.epoch(), 200, outcome.name(), null);
+        }
+        accepted.forEach((jobId, leases) -> {
+            output.acceptedAll(acceptedJobs.get(jobId), leases);
+            progress.touched(jobId);
+        });
+        for (int i : repeated) {
+            LeaseRef lease = results.get(i).lease();
+            try {
+                outcomes[i] = new ResultBatchReply.BatchOutcome(lease.key(), lease.epoch(), 200,
+                        settle(jobsOf[i], nodeId, lease.key(), lease.epoch()).outcome(), null);
+            } catch (StaleLeaseException e) {
+                outcomes[i] = refusal(lease.key(), lease.epoch(), e);
+            }
+        }
     }
 
     /** A unit of a batch refused as its single upload would have been, or the exception if it is not a refusal. */
@@ -249,24 +312,15 @@ public final class WorkService {
      * it must be spooled and settled.
      */
     private UnitOutcome admit(JobRecord job, String nodeId, WorkUnitKey key, long epoch, byte[] encoded) {
-        WorkUnit unit = unitOf(job, key);
-        TileResult result = codec.decode(encoded);
-        if (!result.rect().equals(unit.rect()) || !result.samples().equals(unit.samples())) {
-            throw new MalformedTileResultException("result for " + key + " covers " + result.rect() + " samples "
-                    + result.samples() + ", but the unit is " + unit.rect() + " samples " + unit.samples());
-        }
-        boolean labels = job.spec().labels();
-        boolean carriesLabels = labels && unit.samples().first() == 0;
-        if ((result.coverage() != null) != labels || (result.labels() != null) != carriesLabels) {
-            throw new MalformedTileResultException("result for " + key + ": " + (labels ? "the job has labels, so every result "
-                    + "carries coverage counts and the one starting at sample 0 label records" : "the job has no labels")
-                    + "; this one has " + (result.coverage() != null ? "" : "no ") + "coverage and "
-                    + (result.labels() != null ? "" : "no ") + "label records");
-        }
+        resultCheck.check(job, key, encoded);
+        return admit(job, nodeId, key, epoch, store.state(key).orElse(null));
+    }
+
+    /** {@link #admit} of a checked result, given the unit's state read before (null for an unknown unit). */
+    private UnitOutcome admit(JobRecord job, String nodeId, WorkUnitKey key, long epoch, WorkState before) {
         // Spool only under a lease the node holds now. Writing first and discarding on refusal would,
         // for an epoch the scheduler already accepted (quoted by another node, or the same lease
         // retried after the frame was written), overwrite or delete the accepted result's bytes.
-        WorkState before = store.state(key).orElse(null);
         if (before != null && before.status() == WorkStatus.DONE) {
             if (before.epoch() != epoch || !nodeId.equals(before.nodeId())) {
                 return new UnitOutcome(key, CompleteOutcome.ALREADY_DONE.name());
@@ -354,9 +408,5 @@ public final class WorkService {
 
     private JobRecord job(WorkUnitKey key) {
         return jobs.get(key.jobId()).orElseThrow(() -> new UnknownJobException(key.jobId()));
-    }
-
-    private static WorkUnit unitOf(JobRecord job, WorkUnitKey key) {
-        return JobPlanner.unitOf(key.jobId(), job.spec(), key.frame(), key.tileIndex(), key.rangeIndex());
     }
 }

@@ -70,6 +70,22 @@ class HzFrameLedgerTest {
     }
 
     @Test
+    void markingSeveralUnitsAtOnceAnswersWhatMarkingThemInTurnWouldOnEitherMember() {
+        JobId job = newJob(2, 4);
+        assertEquals(List.of(FrameMark.PENDING, FrameMark.PENDING), first.markAllDone(job, 0, new int[] {0, 2}));
+        assertEquals(List.of(FrameMark.PENDING, FrameMark.PENDING, FrameMark.COMPLETED, FrameMark.COMPLETE_UNWRITTEN),
+                second.markAllDone(job, 0, new int[] {2, 1, 3, 3}), "a repeat, two new units, the last one again");
+        assertEquals(FrameMark.COMPLETE_UNWRITTEN, first.markDone(unit(job, 0, 1), 1));
+        assertTrue(first.markWritten(job, 0));
+        assertEquals(List.of(FrameMark.WRITTEN), second.markAllDone(job, 0, new int[] {1}));
+        assertEquals(4, first.state(job, 0).doneCount());
+
+        assertThrows(IndexOutOfBoundsException.class, () -> first.markAllDone(job, 1, new int[] {0, 4}));
+        assertEquals(0, first.state(job, 1).doneCount(), "nothing is marked when one index is out of range");
+        assertThrows(NoSuchElementException.class, () -> second.markAllDone(job, 2, new int[] {0}));
+    }
+
+    @Test
     void aFrameIsWrittenOnceOnlyWhenCompleteAndRecoveryListsTheCompleteUnwrittenOnes() {
         JobId job = newJob(4, 1);
         assertThrows(IllegalStateException.class, () -> first.markWritten(job, 0));

@@ -14,7 +14,9 @@ import io.photonfarm.api.work.Lease;
 import io.photonfarm.api.work.WorkUnit;
 import io.photonfarm.api.work.WorkUnitKey;
 import io.photonfarm.coordinator.cluster.TestCluster;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +90,42 @@ class HzWorkStoreTest {
         assertEquals(new JobProgress(new JobId("j"), JobStatus.COMPLETED, 2, 0, 0, 2, 0, null), s.progress(new JobId("j")).orElseThrow());
         assertTrue(s.claim("node-a", now, LEASE).isEmpty());
         assertTrue(s.progress(new JobId("unknown")).isEmpty());
+    }
+
+    @Test
+    void completingSeveralUnitsAtOnceJudgesEachLeaseOnItsOwnAndFinishesTheJob() {
+        HzWorkStore s = store(SchedulingPolicy.DEFAULT);
+        List<WorkUnit> plan = job(s, "j", 4, 0);
+        List<Assignment> mine = s.claim("node-a", now, LEASE, 2);
+        Lease a0 = mine.get(0).lease();
+        Lease a1 = mine.get(1).lease();
+        Lease b2 = claimed(s, "node-b", now).lease();
+        WorkUnitKey queued = plan.get(3).key();
+        assertEquals(CompleteOutcome.ACCEPTED, s.complete(a0.key(), a0.epoch(), "node-a"));
+
+        Map<WorkUnitKey, Long> quoted = new LinkedHashMap<>();
+        quoted.put(a0.key(), a0.epoch());
+        quoted.put(a1.key(), a1.epoch());
+        quoted.put(b2.key(), b2.epoch());
+        quoted.put(queued, 1L);
+        Map<WorkUnitKey, CompleteOutcome> outcomes = s.completeAll("node-a", quoted);
+        assertEquals(Map.of(a0.key(), CompleteOutcome.ACCEPTED, a1.key(), CompleteOutcome.ACCEPTED,
+                b2.key(), CompleteOutcome.STALE, queued, CompleteOutcome.STALE), outcomes,
+                "a repeat, a held lease, another node's lease, a unit nobody holds");
+        WorkUnitKey unknown = new WorkUnitKey(new JobId("j"), 9, 0, 0);
+        Map<WorkUnitKey, WorkState> states = s.states(List.of(a1.key(), b2.key(), queued, unknown));
+        assertEquals(3, states.size(), "an unknown unit has no state");
+        assertEquals(WorkStatus.DONE, states.get(a1.key()).status());
+        assertEquals(b2, states.get(b2.key()).lease(), "another node's lease is left as it was");
+        assertEquals(WorkStatus.LEASED, states.get(b2.key()).status());
+        assertEquals(WorkStatus.QUEUED, states.get(queued).status());
+
+        Lease last = claimed(s, "node-a", now).lease();
+        assertEquals(Map.of(last.key(), CompleteOutcome.ACCEPTED),
+                s.completeAll("node-a", Map.of(last.key(), last.epoch())));
+        assertEquals(Map.of(b2.key(), CompleteOutcome.ACCEPTED), s.completeAll("node-b", Map.of(b2.key(), b2.epoch())));
+        assertEquals(JobStatus.COMPLETED, s.job(new JobId("j")).orElseThrow().status(),
+                "the last batch finishes the job");
     }
 
     @Test
