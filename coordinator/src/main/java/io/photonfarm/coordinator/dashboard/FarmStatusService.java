@@ -8,6 +8,8 @@ import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.job.JobView;
 import io.photonfarm.api.node.NodeActivity;
 import io.photonfarm.api.node.NodeView;
+import io.photonfarm.api.job.JobId;
+import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.nodes.NodeRegistry;
 import java.time.InstantSource;
@@ -16,17 +18,30 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the dashboard shows: nodes, jobs with their progress and ETA, queue depth and throughput;
  * and how long a job would take before it is submitted. Everything rests on what nodes measure and
  * report in their heartbeats (pixel samples per second), so estimates follow the real farm.
  *
+ * <p>A job's view counts every unit of the job (seconds of CPU for half a million units), so each
+ * job's view is taken again only after {@link #COST_FACTOR} times what its last one took: small jobs
+ * are fresh at every status, and a huge one costs a bounded share of a core however often the
+ * dashboard asks (as the progress events do).
+ *
  * <p>ETAs model the scheduler: running jobs are served by priority (highest first), then by age
  * (oldest first); a job's ETA is the pixel samples left in it and every job ahead of it, divided by
  * the farm's throughput.
  */
 public final class FarmStatusService {
+    /** A job's view is reused until this many times its cost has passed. */
+    static final long COST_FACTOR = 20;
+
+    private record Cached(JobView view, long atMillis, long costMillis) {
+    }
+
+    private final Map<JobId, Cached> views = new ConcurrentHashMap<>();
     private final JobService jobs;
     private final NodeRegistry nodes;
     private final FrameRate frames;
@@ -54,7 +69,7 @@ public final class FarmStatusService {
                 samplesPerSecond += n.samplesPerSecond();
             }
         }
-        List<JobView> views = jobs.recent(FarmStatus.MAX_JOBS);
+        List<JobView> views = views(FarmStatus.MAX_JOBS, now);
         long queued = 0;
         long leased = 0;
         for (JobView v : views) {
@@ -100,7 +115,7 @@ public final class FarmStatusService {
                     "no node has reported its throughput yet: start a node, or wait for its first heartbeat");
         }
         double ahead = 0;
-        for (JobView v : jobs.recent(0)) {
+        for (JobView v : views(0, now)) {
             if (running(v) && v.spec().priority() >= spec.priority()) {
                 ahead += remaining(v);
             }
@@ -108,6 +123,27 @@ public final class FarmStatusService {
         return new Estimate(pixelSamples, samplesPerSecond, measured, ahead / samplesPerSecond,
                 pixelSamples / samplesPerSecond, measured + (measured == 1 ? " node" : " nodes") + " measured at "
                         + readable(samplesPerSecond) + " pixel samples/s in total, on the scenes they rendered last");
+    }
+
+    /** The recent jobs' views, each fresh or reused by its cost (see the class comment). */
+    private List<JobView> views(int maxFinished, long now) {
+        List<JobView> out = new ArrayList<>();
+        java.util.Set<JobId> listed = new java.util.HashSet<>();
+        for (JobRecord r : jobs.recentRecords(maxFinished)) {
+            Cached c = views.get(r.jobId());
+            if (c == null || now >= c.atMillis() + COST_FACTOR * c.costMillis()) {
+                long start = System.nanoTime();
+                JobView v = jobs.view(r);
+                c = new Cached(v, now, (System.nanoTime() - start) / 1_000_000);
+                views.put(r.jobId(), c);
+            }
+            listed.add(r.jobId());
+            out.add(c.view());
+        }
+        if (maxFinished >= FarmStatus.MAX_JOBS) {
+            views.keySet().retainAll(listed);
+        }
+        return out;
     }
 
     private static Map<String, Double> etas(List<JobView> views, double samplesPerSecond) {

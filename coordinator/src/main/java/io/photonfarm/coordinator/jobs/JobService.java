@@ -88,16 +88,20 @@ public final class JobService {
      * dashboard shows without counting the units of every job the farm ever ran.
      */
     public List<JobView> recent(int maxFinished) {
-        List<JobView> out = new ArrayList<>();
+        return recentRecords(maxFinished).stream().map(this::view).toList();
+    }
+
+    /** The records {@link #recent} views: cheap (one state read per job), for callers that cache views. */
+    public List<JobRecord> recentRecords(int maxFinished) {
+        List<JobRecord> out = new ArrayList<>();
         int finished = 0;
         for (JobRecord r : catalog.all()) {
             JobState state = store.job(r.jobId()).orElse(null);
-            boolean done = state != null && state.status() != JobStatus.RUNNING
-                    && state.status() != JobStatus.PAUSED;
+            boolean done = state != null && state.status() != JobStatus.RUNNING && state.status() != JobStatus.PAUSED;
             if (done && finished++ >= maxFinished) {
                 continue;
             }
-            out.add(view(r));
+            out.add(r);
         }
         return out;
     }
@@ -122,7 +126,8 @@ public final class JobService {
         return catalog.get(id).orElseThrow(() -> new UnknownJobException(id));
     }
 
-    JobView view(JobRecord r) {
+    /** The job as the API shows it; counts every unit of the job (tens of milliseconds for 100,000 units). */
+    public JobView view(JobRecord r) {
         JobProgress p = store.progress(r.jobId()).orElse(null);
         JobState state = store.job(r.jobId()).orElse(null);
         int written = listener.framesWritten(r);
