@@ -141,15 +141,22 @@
     updateLink();
     await loadFrames();
     statistics();
-    const refresh = PF.throttle(async () => {
-      try { job = await api(base); facts(job); } catch (e) { /* keep the last one */ }
-      loadFrames();
-      if (job.status === 'COMPLETED') statistics();
-    }, 1000);
+    // The job's progress comes with the farm's status (its view is reused by cost on the server:
+    // counting a huge job's units on every progress event would cost seconds of CPU each time).
+    const reloadFrames = PF.throttle(loadFrames, 1000);
+    let statsShown = job.status === 'COMPLETED'; // shown above already
     PF.events({
-      'frame-done': e => { if (e.jobId === jobId) refresh(); },
-      'job-changed': e => { if (e.jobId === jobId) refresh(); },
-      'job-progress': e => { if (e.jobId === jobId) refresh(); },
+      'farm': status => {
+        const p = status.jobs.find(x => x.job.id === jobId);
+        if (!p) return;
+        job = p.job;
+        facts(job);
+        if (job.status === 'COMPLETED' && !statsShown) {
+          statsShown = true;
+          statistics();
+        }
+      },
+      'frame-done': e => { if (e.jobId === jobId) reloadFrames(); },
     });
   }
   load();

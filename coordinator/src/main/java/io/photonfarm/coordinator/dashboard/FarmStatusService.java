@@ -57,18 +57,31 @@ public final class FarmStatusService {
         this.clock = clock;
     }
 
+    /**
+     * What the nodes report: those not gone, those of them that measured a throughput, and its sum.
+     */
+    private record Throughput(int active, int measured, double samplesPerSecond) {
+        static Throughput of(List<NodeView> nodes) {
+            int active = 0;
+            int measured = 0;
+            double sum = 0;
+            for (NodeView n : nodes) {
+                if (n.activity() != NodeActivity.GONE) {
+                    active++;
+                    measured += n.samplesPerSecond() > 0 ? 1 : 0;
+                    sum += n.samplesPerSecond();
+                }
+            }
+            return new Throughput(active, measured, sum);
+        }
+    }
+
     /** The farm now, with its throughput history. */
     public FarmStatus status() {
         long now = clock.millis();
         List<NodeView> nodeViews = nodes.views(now);
-        int active = 0;
-        double samplesPerSecond = 0;
-        for (NodeView n : nodeViews) {
-            if (n.activity() != NodeActivity.GONE) {
-                active++;
-                samplesPerSecond += n.samplesPerSecond();
-            }
-        }
+        Throughput t = Throughput.of(nodeViews);
+        double samplesPerSecond = t.samplesPerSecond();
         List<JobView> views = views(FarmStatus.MAX_JOBS, now);
         long queued = 0;
         long leased = 0;
@@ -82,33 +95,22 @@ public final class FarmStatusService {
             double fraction = v.units() == 0 ? 0 : Math.min(1.0, (double) v.unitsDone() / v.units());
             progress.add(new JobProgress(v, fraction, etas.get(v.id().value())));
         }
-        return new FarmStatus(now, nodeViews, active, progress, queued, leased, samplesPerSecond, frames.lastMinute(),
+        return new FarmStatus(now, nodeViews, t.active(), progress, queued, leased, samplesPerSecond, frames.lastMinute(),
                 history.points());
     }
 
     /** Adds the present throughput to the history; run once per sampling period. */
     public void sample() {
         long now = clock.millis();
-        double samplesPerSecond = 0;
-        for (NodeView n : nodes.views(now)) {
-            if (n.activity() != NodeActivity.GONE) {
-                samplesPerSecond += n.samplesPerSecond();
-            }
-        }
-        history.add(new ThroughputPoint(now, samplesPerSecond, frames.lastMinute()));
+        history.add(new ThroughputPoint(now, Throughput.of(nodes.views(now)).samplesPerSecond(), frames.lastMinute()));
     }
 
     /** How long {@code spec} would take, queued behind the running jobs, at the farm's throughput. */
     public Estimate estimate(JobSpec spec) {
         long now = clock.millis();
-        double samplesPerSecond = 0;
-        int measured = 0;
-        for (NodeView n : nodes.views(now)) {
-            if (n.activity() != NodeActivity.GONE && n.samplesPerSecond() > 0) {
-                measured++;
-                samplesPerSecond += n.samplesPerSecond();
-            }
-        }
+        Throughput t = Throughput.of(nodes.views(now));
+        double samplesPerSecond = t.samplesPerSecond();
+        int measured = t.measured();
         long pixelSamples = pixelSamples(spec);
         if (samplesPerSecond <= 0) {
             return new Estimate(pixelSamples, 0, 0, null, null,

@@ -5,7 +5,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import io.photonfarm.api.farm.FrameEntry;
 import io.photonfarm.api.farm.FramePage;
-import io.photonfarm.api.job.JobView;
 import io.photonfarm.coordinator.dataset.DatasetLayout;
 import io.photonfarm.coordinator.http.ApiServer;
 import io.photonfarm.coordinator.http.BadRequestException;
@@ -60,21 +59,22 @@ public final class FrameRoutes implements Consumer<ApiServer.Registrar> {
     }
 
     private void page(Context ctx) throws IOException {
-        JobView job = jobs.get(ctx.pathParam("id"));
+        // The record and the written-frame counter, not the job's view: that counts every unit of the job.
+        JobRecord job = jobs.record(ctx.pathParam("id"));
         int frames = job.spec().frames();
         int offset = intParam(ctx, "offset", 0, 0, frames);
         int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         List<FrameEntry> items = new ArrayList<>();
         for (int f = offset; f < Math.min(frames, offset + limit); f++) {
-            Path dir = layout.frameDir(job.id(), f);
+            Path dir = layout.frameDir(job.jobId(), f);
             boolean written = Files.isRegularFile(dir.resolve(DatasetLayout.META_JSON), LinkOption.NOFOLLOW_LINKS);
             items.add(new FrameEntry(f, written, written ? files(dir) : List.of()));
         }
-        ctx.json(new FramePage(frames, job.framesWritten(), offset, limit, items));
+        ctx.json(new FramePage(frames, jobs.framesWritten(job), offset, limit, items));
     }
 
     private void file(Context ctx) throws IOException {
-        Path dir = writtenFrame(ctx);
+        Path dir = writtenFrame(ctx).dir();
         String name = ctx.pathParam("name");
         if (!FILE_NAME.matcher(name).matches()) {
             throw new BadRequestException("file name '" + name + "': expected 1-128 characters of [A-Za-z0-9._-], "
@@ -107,13 +107,12 @@ public final class FrameRoutes implements Consumer<ApiServer.Registrar> {
     }
 
     private void thumbnail(Context ctx) throws IOException {
-        JobRecord job = jobs.record(ctx.pathParam("id"));
-        writtenFrame(ctx);
-        png(ctx, thumbnails.thumbnail(job.jobId(), frameParam(ctx, job)));
+        WrittenFrame f = writtenFrame(ctx);
+        png(ctx, thumbnails.thumbnail(f.job().jobId(), f.frame()));
     }
 
     private void view(Context ctx) throws IOException {
-        Path dir = writtenFrame(ctx);
+        Path dir = writtenFrame(ctx).dir();
         String name = ctx.pathParam("pass");
         PassView view = PassView.parse(name).orElseThrow(() -> new BadRequestException("view '" + name
                 + "': known views are " + String.join(", ", java.util.Arrays.stream(PassView.values())
@@ -147,15 +146,19 @@ public final class FrameRoutes implements Consumer<ApiServer.Registrar> {
         ctx.result(bytes);
     }
 
-    /** The frame directory of a written frame of the path's job, or 404. */
-    private Path writtenFrame(Context ctx) {
+    /** A written frame of a job, and its directory. */
+    private record WrittenFrame(JobRecord job, int frame, Path dir) {
+    }
+
+    /** The path's frame of the path's job, which must be written (else 404). */
+    private WrittenFrame writtenFrame(Context ctx) {
         JobRecord job = jobs.record(ctx.pathParam("id"));
         int frame = frameParam(ctx, job);
         Path dir = layout.frameDir(job.jobId(), frame);
         if (!Files.isRegularFile(dir.resolve(DatasetLayout.META_JSON), LinkOption.NOFOLLOW_LINKS)) {
             throw new NotFoundResponse("frame " + frame + " of job " + job.jobId() + " is not written yet");
         }
-        return dir;
+        return new WrittenFrame(job, frame, dir);
     }
 
     private static int frameParam(Context ctx, JobRecord job) {

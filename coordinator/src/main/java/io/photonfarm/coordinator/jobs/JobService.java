@@ -85,13 +85,9 @@ public final class JobService {
 
     /**
      * Every unfinished job and the {@code maxFinished} newest finished ones, newest first: what a
-     * dashboard shows without counting the units of every job the farm ever ran.
+     * dashboard shows without viewing every job the farm ever ran. Cheap (one state read per job);
+     * callers view them with {@link #view}, which counts units.
      */
-    public List<JobView> recent(int maxFinished) {
-        return recentRecords(maxFinished).stream().map(this::view).toList();
-    }
-
-    /** The records {@link #recent} views: cheap (one state read per job), for callers that cache views. */
     public List<JobRecord> recentRecords(int maxFinished) {
         List<JobRecord> out = new ArrayList<>();
         int finished = 0;
@@ -124,6 +120,11 @@ public final class JobService {
             throw new UnknownJobException(jobId);
         }
         return catalog.get(id).orElseThrow(() -> new UnknownJobException(id));
+    }
+
+    /** Frames of the job written so far (a counter: cheap, unlike {@link #view}). */
+    public int framesWritten(JobRecord r) {
+        return listener.framesWritten(r);
     }
 
     /** The job as the API shows it; counts every unit of the job (tens of milliseconds for 100,000 units). */
