@@ -192,7 +192,10 @@ public final class RecipeSampler {
         CameraSpec camera = FrameCamera.draw(recipe.cameraOrDefault(), recipe.sequence(), DrawRng.of(seed, unit, "camera"),
                 target, inSequence, perSequence);
         if (occluder) {
-            addOccluder(parts, camera);
+            // Placed from the sequence's middle camera, not this frame's: the frames of a sequence share
+            // one scene (nodes cache it by one hash), only their cameras differ.
+            addOccluder(parts, perSequence == 1 ? camera : FrameCamera.draw(recipe.cameraOrDefault(), recipe.sequence(),
+                    DrawRng.of(seed, unit, "camera"), target, (perSequence - 1) / 2, perSequence));
         }
         DrawnFrame record = new DrawnFrame(frame, unit, inSequence, seed, recipeHash, objects, rare,
                 new DrawnFrame.DrawnLighting(env.sunElevationDeg(), env.sunAzimuthDeg(), env.map(), areaLights, lightScale),

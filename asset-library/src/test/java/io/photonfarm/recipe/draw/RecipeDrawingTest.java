@@ -111,6 +111,25 @@ class RecipeDrawingTest {
     }
 
     @Test
+    void anOccluderInASequenceStandsStillSoEveryFrameOfTheSequenceIsOneScene() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                m.readTree(RecipeJson.write(BuiltinRecipes.byName("dominoes").orElseThrow()));
+        tree.set("sequence", m.readTree("{\"framesPerSequence\": 4, \"cameraSweepDeg\": {\"min\": 30, \"max\": 30}}"));
+        tree.set("rareCases", m.readTree("[{\"name\": \"heavy_occlusion\", \"frequency\": 1, \"occluder\": true}]"));
+        RecipeSampler s = new RecipeSampler(RecipeJson.read(m.writeValueAsString(tree)), new ProceduralAssets(),
+                EnvironmentMaps.NONE);
+        DrawnScene first = s.draw(3, 4);
+        assertTrue(first.frame().rareCases().contains("heavy_occlusion"));
+        for (int k = 5; k < 8; k++) {
+            DrawnScene d = s.draw(3, k);
+            assertEquals(first.scene().meshes(), d.scene().meshes(), "frame " + k);
+            assertEquals(first.scene().instances(), d.scene().instances(), "frame " + k + ": the occluder did not move");
+            assertTrue(!first.frame().camera().equals(d.frame().camera()), "the camera sweeps");
+        }
+    }
+
+    @Test
     void rareCasesOccurAboutAsOftenAsTheirFrequency() {
         RecipeSampler s = sampler("dominoes");
         int low = 0;

@@ -37,11 +37,7 @@ public final class AssetEnvironmentMaps implements EnvironmentMaps {
             return Optional.empty();
         }
         String hash = ref.substring(AssetView.SCENE_PREFIX.length());
-        FloatImage hit = decoded.get(hash);
-        if (hit != null) {
-            return Optional.of(hit);
-        }
-        AssetView view;
+        AssetView view; // asked every time, so a deleted map is no map, even if it is still decoded here
         try {
             view = library.get(hash);
         } catch (AssetException e) {
@@ -49,6 +45,10 @@ public final class AssetEnvironmentMaps implements EnvironmentMaps {
         }
         if (view.kind() != AssetKind.ENVIRONMENT) {
             return Optional.empty();
+        }
+        FloatImage hit = decoded.get(hash);
+        if (hit != null) {
+            return Optional.of(hit);
         }
         try {
             FloatImage image = Images.readEnvironment(library.content(hash).file());

@@ -189,11 +189,12 @@ final class AssetIntake {
     /** A file name nodes accept: letters, digits, '.', '_', '-' and spaces, starting with a letter or digit. */
     private static String safeName(String base) {
         String s = UNSAFE.matcher(base).replaceAll("_");
-        s = s.length() > 200 ? s.substring(s.length() - 200) : s;
         while (s.contains("..")) {
             s = s.replace("..", "_.");
         }
-        return Character.isLetterOrDigit(s.charAt(0)) ? s : "a" + s;
+        s = Character.isLetterOrDigit(s.charAt(0)) ? s : "a" + s;
+        // At most 200 characters, as nodes accept, keeping the end (the extension) and a safe first character.
+        return s.length() <= 200 ? s : "a" + s.substring(s.length() - 199);
     }
 
     /** A loader's message without the staging directory's absolute path, which means nothing to a client. */

@@ -340,15 +340,13 @@ public final class HzWorkStore implements WorkStore, AutoCloseable {
 
     private void finishIfDone(JobId jobId) {
         // The count reads every unit of the job; the empty queue makes it rare (only the last units get
-        // here), and while one of its units is still leased (the leased units of all jobs are few) it
-        // cannot be done.
+        // here), and while one of its units is still leased (an indexed query) it cannot be done.
         if (!maps.queue(jobId).isEmpty()) {
             return;
         }
-        for (WorkUnitKey leased : maps.units.keySet(Predicates.equal("status", WorkStatus.LEASED.name()))) {
-            if (leased.jobId().equals(jobId)) {
-                return;
-            }
+        if (!maps.units.keySet(Predicates.and(Predicates.equal("status", WorkStatus.LEASED.name()),
+                HzWorkMaps.ofJob(jobId))).isEmpty()) {
+            return;
         }
         JobState job = maps.jobs.get(jobId);
         if (job != null && job.status() == JobStatus.RUNNING

@@ -25,7 +25,9 @@ import java.util.List;
  * The camera is not part of the scene (it comes per frame in the settings). Scenes are rendered
  * exactly as they are described: no environment light is added to a scene that defines none.
  * Recipe frames ({@code recipe:...}) are drawn here from the recipe the frame spec carries, by
- * (recipe, seed, frame), exactly as the coordinator draws them for labelling; each frame has its own hash.
+ * (recipe, seed, frame), exactly as the coordinator draws them for labelling; each frame has its own
+ * hash, except that the frames of a sequence share one (their scene is the same, only the camera moves).
+ * The sampler of the last recipe is kept, so a recipe is parsed and validated once, not per frame.
  * At most {@code capacity} scenes stay loaded; the least recently used is closed first.
  * Not thread-safe: the work loop's thread uses it. Close it before the backend.
  */
@@ -40,6 +42,9 @@ public final class SceneCache implements AutoCloseable {
     private final ClosingLru<String, GpuScene> loaded;
     private final ProceduralAssets assets = new ProceduralAssets();
     private final EnvironmentMaps maps;
+    /** The recipe text of {@link #sampler}, or null before the first recipe frame. */
+    private String samplerRecipe;
+    private RecipeSampler sampler;
 
     /** @param capacity the most scenes kept on the device at once */
     public SceneCache(RenderBackend backend, SceneFiles files, int capacity) {
@@ -82,8 +87,11 @@ public final class SceneCache implements AutoCloseable {
                 throw new IllegalArgumentException("job " + frame.jobId() + " frame " + frame.frame() + ": scene " + ref
                         + " is a recipe, but the frame spec carries none");
             }
-            return new RecipeSampler(RecipeJson.read(frame.recipe()), assets, maps)
-                    .draw(frame.seed(), frame.frame()).scene();
+            if (!frame.recipe().equals(samplerRecipe)) {
+                sampler = new RecipeSampler(RecipeJson.read(frame.recipe()), assets, maps);
+                samplerRecipe = frame.recipe();
+            }
+            return sampler.draw(frame.seed(), frame.frame()).scene();
         }
         if (ref.startsWith(UPLOADED)) {
             Path file = files.file(frame.sceneHash());

@@ -54,6 +54,9 @@ public final class SceneFiles {
     private final Path dir;
     private final Fetcher fetcher;
 
+    /** Scenes checked against their hash since this process started. */
+    private final java.util.Map<String, Local> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
     public SceneFiles(Path dir, Fetcher fetcher) {
         this.dir = dir;
         this.fetcher = fetcher;
@@ -78,11 +81,15 @@ public final class SceneFiles {
             throw new IllegalArgumentException("scene hash '" + hash + "' is not a hex SHA-256");
         }
         String key = hash.toLowerCase(Locale.ROOT);
+        Local known = verified.get(key);
+        if (known != null && Files.isRegularFile(known.file())) {
+            return known; // hashed once in this process: assets are up to 256 MiB, not worth reading per frame
+        }
         Path folder = dir.resolve(key);
         try {
             Path kept = kept(folder, key);
             if (kept != null) {
-                return opened(kept);
+                return remember(key, opened(kept));
             }
             SceneFile f = fetcher.fetch(key);
             if (!FILE_NAME.matcher(f.fileName()).matches() || f.fileName().contains("..")) {
@@ -94,10 +101,15 @@ public final class SceneFiles {
                 throw new IllegalArgumentException("scene " + key + ": the " + f.bytes().length
                         + " bytes fetched hash to " + actual + "; refusing to render them");
             }
-            return opened(store(folder, f));
+            return remember(key, opened(store(folder, f)));
         } catch (IOException e) {
             throw new UncheckedIOException("keeping scene " + key + " in " + dir.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Local remember(String key, Local local) {
+        verified.put(key, local);
+        return local;
     }
 
     /** A kept file as a scene: itself, or for an asset archive its first entry, unpacking it if needed. */

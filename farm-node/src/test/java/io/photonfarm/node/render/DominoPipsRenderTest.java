@@ -49,7 +49,6 @@ class DominoPipsRenderTest {
         RecipeSampler sampler = new RecipeSampler(BuiltinRecipes.byName("dominoes").orElseThrow(), new ProceduralAssets(),
                 EnvironmentMaps.NONE);
         int checked = 0;
-        int frames = 0;
         for (int frame = 0; frame < 4; frame++) {
             DrawnScene d = sampler.draw(1, frame);
             Scene scene = d.scene();
@@ -58,13 +57,11 @@ class DominoPipsRenderTest {
             try (GpuScene gpu = fx.load(scene)) {
                 fb = fx.render(gpu, settings, 1);
             }
-            frames++;
             int[] words = fb.labels();
             int[] instancePass = new int[W * H];
             for (int p = 0; p < W * H; p++) {
                 instancePass[p] = words[p * LabelRecord.WORDS + LabelRecord.INSTANCE];
             }
-            assertTrue(fb.toImage().data().length > 0);
             PinholeCalibration cal = PinholeCalibration.of(scene.camera().orElseThrow(), W, H);
             var objects = new FrameAnnotator().annotate(scene, SceneLabels.of(scene), cal, W, H, instancePass);
             for (ObjectAnnotation o : objects.objects()) {
@@ -93,7 +90,6 @@ class DominoPipsRenderTest {
                 }
             }
         }
-        assertEquals(4, frames);
         assertTrue(checked >= 20, "only " + checked + " visible pip landmarks were checked");
     }
 }
