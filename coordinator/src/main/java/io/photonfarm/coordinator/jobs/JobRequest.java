@@ -2,6 +2,7 @@ package io.photonfarm.coordinator.jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.photonfarm.api.camera.CameraModel;
 import io.photonfarm.api.job.JobSpec;
 import java.util.List;
 
@@ -16,18 +17,27 @@ import java.util.List;
  * @param writers annotation formats by name, or null for the default set; [] for none
  * @param recipe  the job's own recipe (a JSON object, see recipe.schema.json), or null; with one, sceneRef
  *                is {@code recipe:inline} or left out
+ * @param camera  the simulated camera (lens, sensor and ISP, depth sensor, refiners), or null for an ideal one
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
         Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
-        List<String> passes, List<String> writers, JsonNode recipe) {
+        List<String> passes, List<String> writers, JsonNode recipe, CameraModel camera) {
 
     /** A request without an inline recipe. */
     public JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
             Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
             List<String> passes, List<String> writers) {
         this(id, sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, orbit, passes,
-                writers, null);
+                writers, null, null);
+    }
+
+    /** A request with an inline recipe and no camera model. */
+    public JobRequest(String id, String sceneRef, Integer frames, Integer width, Integer height, Integer spp,
+            Integer maxBounces, Long seed, Integer tileSize, Integer samplesPerUnit, Integer priority, OrbitRequest orbit,
+            List<String> passes, List<String> writers, JsonNode recipe) {
+        this(id, sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, orbit, passes,
+                writers, recipe, null);
     }
 
     /**
@@ -58,7 +68,8 @@ public record JobRequest(String id, String sceneRef, Integer frames, Integer wid
                 seed == null ? DEFAULTS.seed() : seed, or(tileSize, DEFAULTS.tileSize()),
                 or(samplesPerUnit, Math.min(or(spp, DEFAULTS.spp()), DEFAULTS.samplesPerUnit())),
                 or(priority, DEFAULTS.priority()), passes == null ? DEFAULTS.passes() : passes,
-                writers == null ? DEFAULTS.writers() : writers, recipe == null || recipe.isNull() ? null : recipe.toString());
+                writers == null ? DEFAULTS.writers() : writers, recipe == null || recipe.isNull() ? null : recipe.toString(),
+                camera == null || camera.isIdeal() ? null : camera);
     }
 
     private static int or(Integer value, int fallback) {

@@ -151,7 +151,7 @@ public final class JobService {
             // The record keeps the submitted spec; the priority may have been changed since.
             spec = new JobSpec(spec.sceneRef(), spec.frames(), spec.width(), spec.height(), spec.spp(), spec.maxBounces(),
                     spec.seed(), spec.tileSize(), spec.samplesPerUnit(), state.priority(), spec.passes(), spec.writers(),
-                    spec.recipe());
+                    spec.recipe(), spec.camera());
         }
         return new JobView(r.jobId(), spec, status, p == null ? null : p.error(), r.submittedAtMillis(),
                 p == null ? 0 : p.units(), p == null ? 0 : p.queued(), p == null ? 0 : p.leased(), p == null ? 0 : p.done(),

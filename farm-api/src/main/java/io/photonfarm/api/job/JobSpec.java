@@ -1,5 +1,6 @@
 package io.photonfarm.api.job;
 
+import io.photonfarm.api.camera.CameraModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -25,9 +26,12 @@ import java.util.Set;
  * @param writers        annotation formats to write, by {@link AnnotationFormat} wire name
  * @param recipe         the job's own recipe as JSON text (canonical once the coordinator accepted it), with
  *                       {@code sceneRef} {@value #INLINE_RECIPE}; null for any other scene reference
+ * @param camera         the simulated camera (lens distortion, sensor and ISP, depth sensor, refiners), or
+ *                       null for an ideal pinhole camera and a clean sRGB image
  */
 public record JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
-        int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers, String recipe) {
+        int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers, String recipe,
+        CameraModel camera) {
 
     /** The scene reference of a job that carries its own recipe. */
     public static final String INLINE_RECIPE = "recipe:inline";
@@ -42,13 +46,20 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
     /** A spec of a scene or a named recipe (no inline recipe). */
     public JobSpec(String sceneRef, int frames, int width, int height, int spp, int maxBounces, long seed,
             int tileSize, int samplesPerUnit, int priority, List<String> passes, List<String> writers) {
-        this(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes, writers, null);
+        this(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes, writers, null,
+                null);
     }
 
     /** This spec with {@code recipeText} as its inline recipe. */
     public JobSpec withRecipe(String recipeText) {
         return new JobSpec(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes,
-                writers, recipeText);
+                writers, recipeText, camera);
+    }
+
+    /** This spec with {@code model} as its camera model (null for the ideal camera). */
+    public JobSpec withCamera(CameraModel model) {
+        return new JobSpec(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, passes,
+                writers, recipe, model);
     }
 
     /** A spec without labels. */
@@ -107,6 +118,9 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
         range(bad, "priority", priority, 0, limits.maxPriority());
         names(bad, "passes", passes, LabelPass.wireNames());
         names(bad, "writers", writers, AnnotationFormat.wireNames());
+        if (camera != null) {
+            camera.check("camera", bad);
+        }
         // The unit count is only meaningful once its factors are; otherwise it would repeat their errors.
         if (bad.isEmpty() && workUnitCount() > limits.maxWorkUnits()) {
             bad.add(new JobSpecException.Violation("workUnits",
