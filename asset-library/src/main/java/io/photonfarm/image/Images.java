@@ -38,6 +38,17 @@ public final class Images {
     }
 
     /**
+     * Writes an 8-bit sRGB PNG of an image that is already display-referred (sRGB-encoded values in
+     * [0, 1], as an image signal processor outputs): values clamped, NaN as 0, rounded to the nearest
+     * code, no transfer function applied.
+     *
+     * @param img 1 channel (grey), 3 (RGB) or 4 (RGBA)
+     */
+    public static void writeDisplayPng(FloatImage img, Path out) throws IOException {
+        SrgbPngWriter.write(img, out, false);
+    }
+
+    /**
      * Writes a linear OpenEXR file (32-bit float channels, ZIP compression) with the standard
      * channel names: Y for 1 channel, R, G, B for 3, R, G, B, A for 4.
      *

@@ -28,6 +28,14 @@ final class SrgbPngWriter {
      * @throws IllegalArgumentException naming the channel count unless it is 1 (grey), 3 (RGB) or 4 (RGBA)
      */
     static void write(FloatImage img, Path out) throws IOException {
+        write(img, out, true);
+    }
+
+    /**
+     * @param linear whether the colour channels are linear (encoded with the sRGB transfer function) or
+     *               already display-referred sRGB values in [0, 1] (quantised as they are)
+     */
+    static void write(FloatImage img, Path out, boolean linear) throws IOException {
         int n = img.channels();
         int type = switch (n) {
             case 1 -> BufferedImage.TYPE_BYTE_GRAY;
@@ -44,7 +52,7 @@ final class SrgbPngWriter {
             int base = y * row.length;
             for (int i = 0; i < row.length; i++) {
                 // The raster's bands are R, G, B, A whatever the byte order of its storage.
-                row[i] = i % n == 3 ? Srgb.linear8(data[base + i]) : Srgb.encode8(data[base + i]);
+                row[i] = i % n == 3 || !linear ? Srgb.linear8(data[base + i]) : Srgb.encode8(data[base + i]);
             }
             raster.setPixels(0, y, img.width(), 1, row);
         }

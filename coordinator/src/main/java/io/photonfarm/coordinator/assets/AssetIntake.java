@@ -77,9 +77,13 @@ final class AssetIntake {
         String main;
         String hash;
         long bytes;
+        AssetKind kind = format.kind;
         if (format.archive) {
             List<String> paths = unpacker.unpack(upload, base, format, files);
-            main = sceneFile(paths, base);
+            if (PhotoSet.isPhotoArchive(paths)) {
+                kind = AssetKind.PHOTOS;
+            }
+            main = kind == AssetKind.PHOTOS ? PhotoSet.first(paths) : sceneFile(paths, base);
             List<AssetTar.Entry> entries = new ArrayList<>();
             entries.add(new AssetTar.Entry(main, files.resolve(main)));
             paths.stream().filter(p -> !p.equals(main)).sorted().forEach(p -> entries.add(new AssetTar.Entry(p, files.resolve(p))));
@@ -97,9 +101,20 @@ final class AssetIntake {
             hash = uploadHash;
             bytes = Files.size(files.resolve(main));
         }
-        long triangles = format.kind == AssetKind.MESH ? checkMesh(files, main) : checkEnvironment(files, main);
-        String sceneRef = format.kind == AssetKind.MESH ? AssetView.SCENE_PREFIX + hash : null;
-        return new Staged(folder, new AssetView(hash, base, format.kind, format.label, main, bytes, triangles, sceneRef,
+        long triangles = switch (kind) {
+            case MESH -> checkMesh(files, main);
+            case ENVIRONMENT -> checkEnvironment(files, main);
+            case PHOTOS -> {
+                PhotoSet.check(files);
+                yield 0;
+            }
+            case MODEL -> {
+                ModelCheck.check(files.resolve(main), main);
+                yield 0;
+            }
+        };
+        String sceneRef = kind == AssetKind.MESH ? AssetView.SCENE_PREFIX + hash : null;
+        return new Staged(folder, new AssetView(hash, base, kind, format.label, main, bytes, triangles, sceneRef,
                 AssetMetadata.NONE, created));
     }
 

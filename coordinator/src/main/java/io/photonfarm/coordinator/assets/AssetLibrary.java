@@ -154,6 +154,41 @@ public final class AssetLibrary {
     }
 
     /**
+     * The photos of the photos asset {@code ref} ({@code asset:HASH}), sorted by path within the asset.
+     *
+     * @throws AssetException 404 if there is no such asset, 400 if the reference is malformed or not a photo set
+     */
+    public List<Path> photos(String ref) throws IOException {
+        AssetView view = get(hashOf(ref));
+        if (view.kind() != AssetKind.PHOTOS) {
+            throw AssetException.invalid("asset " + ref + " is a " + view.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " asset, not a photo set (upload .png, .jpg or an archive of them)");
+        }
+        return PhotoSet.photos(store.folder(view.hash()).resolve(AssetIntake.FILES));
+    }
+
+    /**
+     * The model file of the ONNX asset {@code ref} ({@code asset:HASH}).
+     *
+     * @throws AssetException 404 if there is no such asset, 400 if the reference is malformed or not a model
+     */
+    public Path model(String ref) {
+        AssetView view = get(hashOf(ref));
+        if (view.kind() != AssetKind.MODEL) {
+            throw AssetException.invalid("asset " + ref + " is a " + view.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " asset, not an ONNX model");
+        }
+        return store.folder(view.hash()).resolve(AssetIntake.FILES).resolve(view.file());
+    }
+
+    private static String hashOf(String ref) {
+        if (ref == null || !ref.startsWith(AssetView.SCENE_PREFIX)) {
+            throw AssetException.invalid("asset reference '" + ref + "': expected " + AssetView.SCENE_PREFIX + "<sha256>");
+        }
+        return ref.substring(AssetView.SCENE_PREFIX.length());
+    }
+
+    /**
      * The mesh asset {@code hash} as one object (see {@link AssetObject}), labelled with its
      * metadata's class and landmarks. Metadata edits apply to the frames labelled after them.
      *
@@ -162,7 +197,7 @@ public final class AssetLibrary {
     public Scene scene(String hash) {
         AssetView view = get(hash);
         if (view.kind() != AssetKind.MESH) {
-            throw AssetException.invalid("asset " + hash + " is an environment map, not a mesh");
+            throw AssetException.invalid("asset " + hash + " is a " + view.kind().name().toLowerCase(java.util.Locale.ROOT) + " asset, not a mesh");
         }
         Labelled hit = labelled.get(hash);
         if (hit != null && hit.metadata().equals(view.metadata())) {

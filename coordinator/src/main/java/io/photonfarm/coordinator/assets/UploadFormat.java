@@ -15,9 +15,12 @@ enum UploadFormat {
     TAR("tar", AssetKind.MESH, true),
     TAR_GZ("tar.gz", AssetKind.MESH, true),
     HDR("hdr", AssetKind.ENVIRONMENT, false),
-    EXR("exr", AssetKind.ENVIRONMENT, false);
+    EXR("exr", AssetKind.ENVIRONMENT, false),
+    PNG("png", AssetKind.PHOTOS, false),
+    JPEG("jpg", AssetKind.PHOTOS, false),
+    ONNX("onnx", AssetKind.MODEL, false);
 
-    static final String ACCEPTED = ".gltf, .glb, .obj, .zip, .tar, .tar.gz (.tgz), .hdr, .exr";
+    static final String ACCEPTED = ".gltf, .glb, .obj, .zip, .tar, .tar.gz (.tgz), .hdr, .exr, .png, .jpg (.jpeg), .onnx";
 
     final String label;
     final AssetKind kind;
@@ -38,7 +41,8 @@ enum UploadFormat {
         String n = name.toLowerCase(Locale.ROOT);
         UploadFormat byName = n.endsWith(".gltf") ? GLTF : n.endsWith(".glb") ? GLB : n.endsWith(".obj") ? OBJ
                 : n.endsWith(".zip") ? ZIP : n.endsWith(".tar") ? TAR : n.endsWith(".tar.gz") || n.endsWith(".tgz") ? TAR_GZ
-                : n.endsWith(".hdr") ? HDR : n.endsWith(".exr") ? EXR : null;
+                : n.endsWith(".hdr") ? HDR : n.endsWith(".exr") ? EXR : n.endsWith(".png") ? PNG
+                : n.endsWith(".jpg") || n.endsWith(".jpeg") ? JPEG : n.endsWith(".onnx") ? ONNX : null;
         if (byName == null) {
             throw AssetException.unsupported("upload '" + name + "': unknown file type; accepted: " + ACCEPTED);
         }
@@ -52,6 +56,10 @@ enum UploadFormat {
             case EXR -> starts(head, 0x76, 0x2f, 0x31, 0x01) ? null : "the OpenEXR magic 76 2f 31 01";
             case GLTF -> firstNonSpace(head) == '{' ? null : "a JSON object";
             case OBJ -> looksBinary(head) ? "text" : null;
+            case PNG -> starts(head, 0x89, 'P', 'N', 'G') ? null : "the PNG signature 89 50 4e 47";
+            case JPEG -> starts(head, 0xff, 0xd8, 0xff) ? null : "the JPEG marker ff d8 ff";
+            // A ModelProto starts with a protobuf tag; ONNX Runtime loading it is the real check.
+            case ONNX -> head.length > 0 && (head[0] & 0x07) <= 5 && (head[0] & 0xff) >= 0x08 ? null : "a protobuf field tag";
         };
         if (expected != null) {
             throw AssetException.unsupported("upload '" + name + "': named ." + byName.label + " but does not start with "
