@@ -38,6 +38,21 @@ public final class Images {
     }
 
     /**
+     * The display-referred image {@link #writeSrgbPng} would write, as floats: each colour value
+     * through the sRGB transfer function and quantised to 8 bits, divided by 255 (alpha quantised
+     * linearly), so writing it with {@link #writeDisplayPng} gives the same file contents.
+     */
+    public static FloatImage toDisplay(FloatImage linear) {
+        float[] in = linear.data();
+        float[] out = new float[in.length];
+        int n = linear.channels();
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (n == 4 && i % 4 == 3 ? Srgb.linear8(in[i]) : Srgb.encode8(in[i])) / 255f;
+        }
+        return new FloatImage(linear.width(), linear.height(), n, out);
+    }
+
+    /**
      * Writes an 8-bit sRGB PNG of an image that is already display-referred (sRGB-encoded values in
      * [0, 1], as an image signal processor outputs): values clamped, NaN as 0, rounded to the nearest
      * code, no transfer function applied.

@@ -58,6 +58,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import java.nio.file.Path;
+import io.photonfarm.coordinator.camera.CameraDevelopment;
+import io.photonfarm.coordinator.camera.CameraModels;
+import io.photonfarm.coordinator.camera.DomainGap;
+import io.photonfarm.coordinator.camera.DomainGapRoutes;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,6 +84,7 @@ public final class Coordinator implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService assembly;
     private final TileSpool spool;
+    private final CameraDevelopment development;
     private final ApiServer server;
     private final int port;
 
@@ -101,7 +108,16 @@ public final class Coordinator implements AutoCloseable {
             AssetLibrary assets = new AssetLibrary(s.dataDir().resolve("assets"), s.assets(), json, clock);
             SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)),
                     new AssetEnvironmentMaps(assets));
-            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits());
+            Function<String, List<Path>> photos = ref -> {
+                try {
+                    return assets.photos(ref);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            JobCatalog catalog = new JobCatalog(hz.getMap(ns + ".job-records"), scenes, s.limits(),
+                    new CameraModels(photos, assets::model));
+            this.development = new CameraDevelopment(photos, assets::model);
             NodeRegistry nodes = new NodeRegistry(hz.getMap(ns + ".node-records"), hz.getMap(ns + ".node-drains"),
                     hz.getMap(ns + ".node-lost"), s.timing().lostAfterMillis());
             DatasetLayout layout = new DatasetLayout(s.dataDir().resolve("datasets"));
@@ -114,7 +130,7 @@ public final class Coordinator implements AutoCloseable {
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
             FrameLabeler labeler = new FrameLabeler(scenes::scene);
-            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock, labeler), ledger,
+            FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock, labeler, development), ledger,
                     store, catalog, events, clock, assembly, json, new JobLabels(layout, labeler));
             JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),
                     s.limits());
@@ -130,6 +146,7 @@ public final class Coordinator implements AutoCloseable {
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events, live),
                     new ArchiveRoutes(jobs, layout), new AssetRoutes(assets, scenes, json), new StatusRoutes(status, jobs, json),
                     new FrameRoutes(jobs, layout, new Thumbnails(layout), new FramePreview(layout, spool, maxTilePixels)),
+                    new DomainGapRoutes(jobs, new DomainGap(layout, development, json)),
                     new SessionRoutes(s.tokens(), json), new WebRoutes(new WebAssets(Coordinator.class.getClassLoader()))));
             LeaseReaper reaper = new LeaseReaper(store, clock);
             long reapEvery = Math.max(50, s.timing().leaseMillis() / 10);
@@ -196,6 +213,7 @@ public final class Coordinator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         spool.close();
+        development.close();
         store.close();
         hz.shutdown();
     }

@@ -262,7 +262,7 @@ public final class FrameCompletion implements FrameOutput, JobService.JobListene
             FrameJob.LabelRequest labels = spec.labels()
                     ? new FrameJob.LabelRequest(spec.sceneRef(), spec.labelPasses(), spec.annotationFormats(), f.recipe()) : null;
             AssemblyResult r = assembler.assemble(new FrameJob(job.jobId(), frame, spec.width(), spec.height(), spec.spp(),
-                    spec.seed(), f.camera(), labels, jobs.recipeFrame(job, frame).orElse(null)), units);
+                    spec.seed(), f.camera(), labels, jobs.recipeFrame(job, frame).orElse(null), spec.camera()), units);
             boolean first = ledger.markWritten(job.jobId(), frame);
             if (r.status() == AssemblyResult.Status.WRITTEN || first) {
                 LOG.log(System.Logger.Level.INFO, "job {0} frame {1} written in {2} ms", job.jobId(), frame, r.millis());

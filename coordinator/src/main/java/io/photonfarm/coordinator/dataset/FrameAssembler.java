@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.photonfarm.coordinator.camera.CameraDevelopment;
 
 /**
  * Turns a frame's accepted, spooled tile results into its dataset files: {@code radiance.exr},
- * {@code rgb.png}, then {@code meta.json} last, each written atomically, then deletes the frame's
+ * the image files the job's camera develops from it ({@code rgb.png} and, for a simulated camera,
+ * its JPEG, raw mosaic and clean linear image: {@link CameraDevelopment}), the labels, then {@code meta.json} last, each written atomically, then deletes the frame's
  * spool.
  *
  * <p>Exact and order-free: fixed-point sums are added as 64-bit integers, and the frame is refused
@@ -39,6 +41,7 @@ public final class FrameAssembler {
     private final TileSpool spool;
     private final Clock clock;
     private final FrameLabeler labeler;
+    private final CameraDevelopment development;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -46,10 +49,21 @@ public final class FrameAssembler {
      * @param labeler writes the label passes and annotations of frames that have labels
      */
     public FrameAssembler(DatasetLayout layout, TileSpool spool, Clock clock, FrameLabeler labeler) {
+        this(layout, spool, clock, labeler, new CameraDevelopment(ref -> {
+            throw new IllegalStateException("no asset library to read target photos " + ref + " from");
+        }, ref -> {
+            throw new IllegalStateException("no asset library to read model " + ref + " from");
+        }));
+    }
+
+    /** @param development turns the frame's radiance into its image files, as the job's simulated camera would */
+    public FrameAssembler(DatasetLayout layout, TileSpool spool, Clock clock, FrameLabeler labeler,
+            CameraDevelopment development) {
         this.layout = layout;
         this.spool = spool;
         this.clock = clock;
         this.labeler = labeler;
+        this.development = development;
     }
 
     /**
@@ -88,12 +102,14 @@ public final class FrameAssembler {
         FloatImage image = sums.toImage();
         Files.createDirectories(dir);
         Path exr = layout.radianceExr(frame.jobId(), frame.frame());
-        Path png = layout.rgbPng(frame.jobId(), frame.frame());
         Images.writeExr(image, exr);
-        Images.writeSrgbPng(image, png);
+        CameraDevelopment.Developed developed = development.develop(frame.jobId(), frame.cameraModel(), frame.seed(),
+                frame.frame(), image, dir);
         PinholeCalibration cal = PinholeCalibration.of(frame.camera(), frame.width(), frame.height());
-        List<FrameMeta.FrameFile> files = new ArrayList<>(List.of(new FrameMeta.FrameFile(DatasetLayout.RADIANCE_EXR, Files.size(exr)),
-                new FrameMeta.FrameFile(DatasetLayout.RGB_PNG, Files.size(png))));
+        List<FrameMeta.FrameFile> files = new ArrayList<>(List.of(new FrameMeta.FrameFile(DatasetLayout.RADIANCE_EXR, Files.size(exr))));
+        for (String name : developed.files()) {
+            files.add(new FrameMeta.FrameFile(name, Files.size(dir.resolve(name))));
+        }
         List<ObjectAnnotation> objects = List.of();
         if (frame.hasLabels()) {
             FrameLabeler.Output out = labeler.label(frame, sums.labelFrame(), cal, dir);
@@ -105,13 +121,30 @@ public final class FrameAssembler {
         long millis = clock.millis() - start;
         FrameMeta meta = new FrameMeta(FrameMeta.FORMAT_VERSION, frame.jobId().value(), frame.frame(), frame.width(),
                 frame.height(), frame.spp(), frame.seed(), frame.camera(), FrameMeta.intrinsicsOf(cal),
-                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects, frame.recipe());
+                FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects, frame.recipe(),
+                imaging(developed, frame));
         // meta.json last, and durable (file and directory forced): from here on the frame is written.
         DurableFiles.write(layout.metaJson(frame.jobId(), frame.frame()), json.writeValueAsBytes(meta));
         spool.deleteFrame(frame.jobId(), frame.frame());
         LOG.log(System.Logger.Level.DEBUG, () -> "frame " + frame + " assembled from " + units.size() + " units in "
                 + millis + " ms");
         return new AssemblyResult(AssemblyResult.Status.WRITTEN, dir, millis);
+    }
+
+    /** meta.json's imaging section: what the camera did, plus the depth sensor's resolved profile. */
+    private static Map<String, Object> imaging(CameraDevelopment.Developed developed, FrameJob frame) {
+        var depth = frame.cameraModel() == null ? null : frame.cameraModel().depthSensor();
+        if (developed.imaging() == null && depth == null) {
+            return null;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (developed.imaging() != null) {
+            out.putAll(developed.imaging());
+        }
+        if (depth != null) {
+            out.put("depthSensor", depth.resolved());
+        }
+        return out;
     }
 
     private static void checkUnitsBelong(FrameJob frame, List<AcceptedUnit> units) {

@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.dataset;
 
+import io.photonfarm.api.camera.CameraModel;
 import io.photonfarm.api.job.AnnotationFormat;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.LabelPass;
@@ -20,9 +21,16 @@ import io.photonfarm.api.work.CameraPose;
  * @param camera the frame's camera
  * @param labels what labels to write, or null for a frame without labels
  * @param recipe what the job's recipe drew for this frame (for meta.json), or null when the scene is not a recipe
+ * @param cameraModel the job's simulated camera (sensor, ISP, depth sensor, refiners), or null for the ideal one
  */
 public record FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,
-                       LabelRequest labels, RecipeFrame recipe) {
+                       LabelRequest labels, RecipeFrame recipe, CameraModel cameraModel) {
+
+    /** A frame of the ideal camera. */
+    public FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,
+            LabelRequest labels, RecipeFrame recipe) {
+        this(jobId, frame, width, height, spp, seed, camera, labels, recipe, null);
+    }
 
     /** A frame whose scene is not drawn from a recipe. */
     public FrameJob(JobId jobId, int frame, int width, int height, int spp, long seed, CameraPose camera,

@@ -5,6 +5,7 @@ import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.labels.ObjectAnnotation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The content of a frame's {@code meta.json}, written last: its presence marks the frame as
@@ -26,10 +27,14 @@ import java.util.List;
  * @param objects       the annotated objects the frame sees (pose, boxes, visibility, landmarks); empty without labels
  * @param recipe        what the job's recipe drew for this frame (classes, rare cases, placed objects, light);
  *                      absent when the scene is not a recipe
+ * @param imaging       how the simulated camera made the image from the radiance: the sensor's parameters and
+ *                      this frame's draws, each refiner's parameters, the depth sensor's profile, and each
+ *                      stage's time and megapixels/s; absent for the ideal camera
  */
 public record FrameMeta(int formatVersion, String job, int frame, int width, int height, int spp, long seed,
         CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files,
-        List<ObjectAnnotation> objects, @JsonInclude(JsonInclude.Include.NON_NULL) RecipeFrame recipe) {
+        List<ObjectAnnotation> objects, @JsonInclude(JsonInclude.Include.NON_NULL) RecipeFrame recipe,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> imaging) {
 
     /** The version of this structure written today. */
     public static final int FORMAT_VERSION = 1;

@@ -5,6 +5,7 @@ import io.photonfarm.api.job.JobLimits;
 import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.api.work.FrameSpec;
+import io.photonfarm.coordinator.camera.CameraModels;
 import io.photonfarm.scene.camera.CameraOrbit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,12 +25,17 @@ public final class JobCatalog {
     private final ConcurrentMap<JobId, JobRecord> local = new ConcurrentHashMap<>();
     private final SceneCatalog scenes;
     private final JobLimits limits;
+    private final CameraModels cameras;
 
-    /** @param records the shared store of job records (a Hazelcast map in a coordinator) */
-    public JobCatalog(ConcurrentMap<JobId, JobRecord> records, SceneCatalog scenes, JobLimits limits) {
+    /**
+     * @param records the shared store of job records (a Hazelcast map in a coordinator)
+     * @param cameras resolves a job's camera model (presets, asset references) at submission
+     */
+    public JobCatalog(ConcurrentMap<JobId, JobRecord> records, SceneCatalog scenes, JobLimits limits, CameraModels cameras) {
         this.records = records;
         this.scenes = scenes;
         this.limits = limits;
+        this.cameras = cameras;
     }
 
     /**
@@ -71,6 +77,9 @@ public final class JobCatalog {
         if (scene != null && scene.recipe() != null && request.orbit() != null) {
             bad.add(new JobSpecException.Violation("orbit", String.valueOf(request.orbit()),
                     "absent for recipes (the recipe's camera section draws each frame's camera)"));
+        }
+        if (spec.camera() != null && bad.stream().noneMatch(v -> v.field().startsWith("camera"))) {
+            spec = spec.withCamera(cameras.resolve(spec.camera(), bad));
         }
         if (!bad.isEmpty()) {
             throw new JobSpecException(bad);

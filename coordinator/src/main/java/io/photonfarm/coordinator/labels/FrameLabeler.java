@@ -66,6 +66,9 @@ public final class FrameLabeler {
         Scene scene = scenes.apply(frame);
         SceneLabels ids = SceneLabels.of(scene);
         List<String> files = new ArrayList<>(PassFiles.write(dir, labels, request.passes(), cal, ids, scene));
+        if (frame.cameraModel() != null && frame.cameraModel().depthSensor() != null) {
+            files.add(DepthSensorPass.write(dir, labels, cal, frame.cameraModel().depthSensor(), frame.seed(), frame.frame()));
+        }
         SceneRaycaster raycaster = raycasters.computeIfAbsent(scene, SceneRaycaster::new);
         int[] instancePass = labels.instancePass();
         FrameObjects objects = annotator.annotate(raycaster, ids, cal, labels.width(), labels.height(), instancePass);

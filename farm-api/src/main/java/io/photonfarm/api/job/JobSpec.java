@@ -68,9 +68,9 @@ public record JobSpec(String sceneRef, int frames, int width, int height, int sp
         this(sceneRef, frames, width, height, spp, maxBounces, seed, tileSize, samplesPerUnit, priority, List.of(), List.of());
     }
 
-    /** Whether nodes render labels for this job: some pass or writer is asked for. */
+    /** Whether nodes render labels for this job: some pass or writer is asked for, or a depth sensor (simulated from them). */
     public boolean labels() {
-        return !passes.isEmpty() || !writers.isEmpty();
+        return !passes.isEmpty() || !writers.isEmpty() || (camera != null && camera.depthSensor() != null);
     }
 
     /** The passes asked for; call after {@link #validate}. */

@@ -1,0 +1,36 @@
+package io.photonfarm.coordinator.camera;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.photonfarm.coordinator.http.ApiServer;
+import io.photonfarm.coordinator.http.BadRequestException;
+import io.photonfarm.coordinator.http.Role;
+import io.photonfarm.coordinator.jobs.JobRecord;
+import io.photonfarm.coordinator.jobs.JobService;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/** {@code GET /api/v1/jobs/{id}/domain-gap}: the job's domain-gap report, before and after refinement. */
+public final class DomainGapRoutes implements Consumer<ApiServer.Registrar> {
+    private final JobService jobs;
+    private final DomainGap gap;
+
+    public DomainGapRoutes(JobService jobs, DomainGap gap) {
+        this.jobs = jobs;
+        this.gap = gap;
+    }
+
+    @Override
+    public void accept(ApiServer.Registrar r) {
+        r.add(HandlerType.GET, "/api/v1/jobs/{id}/domain-gap", Role.CLIENT, this::report);
+    }
+
+    private void report(Context ctx) throws IOException {
+        JobRecord job = jobs.record(ctx.pathParam("id"));
+        try {
+            ctx.json(gap.report(job, jobs.framesWritten(job)));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}
