@@ -63,7 +63,7 @@ import java.nio.file.Path;
 import io.photonfarm.coordinator.camera.CameraDevelopment;
 import io.photonfarm.coordinator.camera.CameraModels;
 import io.photonfarm.coordinator.camera.DomainGap;
-import io.photonfarm.coordinator.camera.DomainGapRoutes;
+import io.photonfarm.coordinator.camera.CameraRoutes;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,7 +146,7 @@ public final class Coordinator implements AutoCloseable {
                     new JobRoutes(jobs, json), new NodeRoutes(work, nodes, clock, json), new EventRoutes(events, live),
                     new ArchiveRoutes(jobs, layout), new AssetRoutes(assets, scenes, json), new StatusRoutes(status, jobs, json),
                     new FrameRoutes(jobs, layout, new Thumbnails(layout), new FramePreview(layout, spool, maxTilePixels)),
-                    new DomainGapRoutes(jobs, new DomainGap(layout, development, json)),
+                    new CameraRoutes(jobs, new DomainGap(layout, development, json)),
                     new SessionRoutes(s.tokens(), json), new WebRoutes(new WebAssets(Coordinator.class.getClassLoader()))));
             LeaseReaper reaper = new LeaseReaper(store, clock);
             long reapEvery = Math.max(50, s.timing().leaseMillis() / 10);

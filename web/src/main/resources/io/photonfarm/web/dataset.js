@@ -123,6 +123,33 @@
     link.href = base + '/archive?' + q.toString();
   }
 
+  /** The domain-gap report, for jobs with target photos: each measure before and after refinement. */
+  async function domainGap() {
+    if (!job.spec.camera || !job.spec.camera.targetDomain) return;
+    const section = document.getElementById('domain-gap');
+    let r;
+    try {
+      r = await api(base + '/domain-gap');
+    } catch (e) {
+      section.hidden = false;
+      document.getElementById('gap-note').textContent = e.message;
+      return;
+    }
+    const num = (v, digits) => typeof v === 'number' ? v.toFixed(digits) : '–';
+    const rows = [
+      ['classifier accuracy', r => num(r.classifierAccuracy * 100, 1) + ' %', null],
+      ['colour histogram distance', r => num(r.histogramDistance, 3), null],
+      ['power-spectrum slope', r => num(r.spectrumSlopeSynthetic, 2), r => num(r.spectrumSlopeTarget, 2)],
+      ['noise sigma', r => num(r.noiseSigmaSynthetic, 4), r => num(r.noiseSigmaTarget, 4)],
+    ];
+    replace(document.querySelector('#gap-table tbody'), rows.map(([name, of, target]) => el('tr', {},
+      el('td', {}, name), el('td', { class: 'num' }, of(r.before)), el('td', { class: 'num' }, r.after ? of(r.after) : 'no refiners'),
+      el('td', { class: 'num' }, target ? target(r.before) : ''))));
+    document.getElementById('gap-note').textContent = 'frames ' + r.frames.join(', ') + ' against ' + r.targetDomain
+      + (r.complete ? '' : ' (the job is still rendering: this report will change)');
+    section.hidden = false;
+  }
+
   async function load() {
     try {
       job = await api(base);
@@ -141,6 +168,7 @@
     updateLink();
     await loadFrames();
     statistics();
+    domainGap();
     // The job's progress comes with the farm's status (its view is reused by cost on the server:
     // counting a huge job's units on every progress event would cost seconds of CPU each time).
     const reloadFrames = PF.throttle(loadFrames, 1000);
@@ -154,6 +182,7 @@
         if (job.status === 'COMPLETED' && !statsShown) {
           statsShown = true;
           statistics();
+          domainGap();
         }
       },
       'frame-done': e => { if (e.jobId === jobId) reloadFrames(); },

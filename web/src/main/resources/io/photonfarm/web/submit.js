@@ -18,6 +18,60 @@
   }
   checks(document.getElementById('passes'), PASSES, DEFAULT_PASSES, 'pass');
   checks(document.getElementById('writers'), WRITERS, ['coco'], 'writer');
+  const REFINERS = ['fda', 'reinhard', 'histogram'];
+  checks(document.getElementById('refiners'), REFINERS, [], 'refiner');
+  const LENS = ['k1', 'k2', 'k3', 'k4', 'p1', 'p2'];
+  /** The sensor choice of a profile written out in the JSON rather than named by a preset. */
+  const CUSTOM = '(custom)';
+
+  /** The camera part of the form; undefined for the ideal camera. Fields the form has no control for are kept. */
+  function cameraFromForm(previous) {
+    const camera = { ...(previous || {}) };
+    const sensor = document.getElementById('sensor').value;
+    if (sensor === CUSTOM) {
+      camera.sensor = previous && previous.sensor;
+    } else {
+      camera.sensor = sensor ? { ...(previous && previous.sensor && previous.sensor.preset === sensor ? previous.sensor : {}), preset: sensor } : undefined;
+    }
+    const depth = document.getElementById('depthSensor').value;
+    camera.depthSensor = depth ? { ...(previous && previous.depthSensor && previous.depthSensor.kind === depth ? previous.depthSensor : {}), kind: depth } : undefined;
+    const model = document.getElementById('lensModel').value;
+    document.getElementById('lens-coefficients').hidden = !model;
+    if (model) {
+      camera.lens = { model };
+      for (const k of LENS) camera.lens[k] = Number(document.getElementById('lens-' + k).value || 0);
+    } else {
+      camera.lens = undefined;
+    }
+    const chosen = [...form.querySelectorAll('input[name=refiner]:checked')].map(c => c.value);
+    const kept = (previous && Array.isArray(previous.refiners) ? previous.refiners : []);
+    camera.refiners = chosen.map(kind => kept.find(r => r && r.kind === kind) || { kind })
+      .concat(kept.filter(r => r && !REFINERS.includes(r.kind)));
+    if (camera.refiners.length === 0) camera.refiners = undefined;
+    camera.targetDomain = document.getElementById('targetDomain').value || undefined;
+    return Object.values(camera).some(v => v !== undefined) ? camera : undefined;
+  }
+
+  function cameraToForm(camera) {
+    const c = camera || {};
+    const sensor = document.getElementById('sensor');
+    const preset = !c.sensor ? '' : c.sensor.preset ? c.sensor.preset : CUSTOM;
+    if (preset && ![...sensor.options].some(o => o.value === preset)) {
+      sensor.append(el('option', { value: preset }, preset === CUSTOM ? 'custom profile (see JSON)' : preset));
+    }
+    sensor.value = preset;
+    document.getElementById('depthSensor').value = c.depthSensor && c.depthSensor.kind ? c.depthSensor.kind : '';
+    document.getElementById('lensModel').value = c.lens && c.lens.model ? c.lens.model : '';
+    document.getElementById('lens-coefficients').hidden = !(c.lens && c.lens.model);
+    for (const k of LENS) document.getElementById('lens-' + k).value = c.lens && c.lens[k] !== undefined ? c.lens[k] : 0;
+    const kinds = Array.isArray(c.refiners) ? c.refiners.map(r => r && r.kind) : [];
+    for (const box of form.querySelectorAll('input[name=refiner]')) box.checked = kinds.includes(box.value);
+    const target = document.getElementById('targetDomain');
+    if (c.targetDomain && ![...target.options].some(o => o.value === c.targetDomain)) {
+      target.append(el('option', { value: c.targetDomain }, c.targetDomain));
+    }
+    target.value = c.targetDomain || '';
+  }
 
   /** The form as a job request: empty fields are left out (the server fills its defaults). */
   function fromForm() {
@@ -31,6 +85,7 @@
     }
     out.passes = [...form.querySelectorAll('input[name=pass]:checked')].map(c => c.value);
     out.writers = [...form.querySelectorAll('input[name=writer]:checked')].map(c => c.value);
+    out.camera = cameraFromForm(spec.camera);
     return JSON.parse(JSON.stringify(out));
   }
 
@@ -47,6 +102,7 @@
     const writers = Array.isArray(s.writers) ? s.writers : ['coco'];
     for (const c of form.querySelectorAll('input[name=pass]')) c.checked = passes.includes(c.value);
     for (const c of form.querySelectorAll('input[name=writer]')) c.checked = writers.includes(c.value);
+    cameraToForm(s.camera);
   }
 
   function syncFromForm() {
@@ -174,6 +230,9 @@
       if (asset.kind === 'mesh') {
         await loadScenes(asset.sceneRef);
         syncFromForm();
+      } else if (asset.kind === 'photos') {
+        await loadCameraChoices('asset:' + asset.hash);
+        syncFromForm();
       }
     } catch (err) {
       status.textContent = '';
@@ -182,5 +241,25 @@
     }
   });
 
-  loadScenes().then(() => { syncFromForm(); clearTimeout(estimateTimer); estimate(); });
+  /** The sensor presets and uploaded photo sets the camera panel offers. */
+  async function loadCameraChoices(selectTarget) {
+    try {
+      const presets = await api('/api/v1/sensor-presets');
+      const sensor = document.getElementById('sensor');
+      const current = sensor.value;
+      replace(sensor, [el('option', { value: '' }, 'ideal (clean sRGB)')]
+        .concat(Object.keys(presets).map(name => el('option', { value: name }, name))));
+      sensor.value = current;
+      const assets = await api('/api/v1/assets');
+      const target = document.getElementById('targetDomain');
+      const was = selectTarget || target.value;
+      replace(target, [el('option', { value: '' }, 'none')].concat(assets.filter(a => a.kind === 'photos')
+        .map(a => el('option', { value: 'asset:' + a.hash }, a.name))));
+      target.value = was;
+    } catch (err) {
+      document.getElementById('upload-error').textContent = 'could not list sensor presets or photo sets: ' + err.message;
+    }
+  }
+
+  Promise.all([loadScenes(), loadCameraChoices()]).then(() => { syncFromForm(); clearTimeout(estimateTimer); estimate(); });
 })();

@@ -8,14 +8,22 @@ import io.photonfarm.coordinator.http.Role;
 import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import io.photonfarm.api.camera.SensorProfile;
+import io.photonfarm.sensor.SensorPresets;
 
-/** {@code GET /api/v1/jobs/{id}/domain-gap}: the job's domain-gap report, before and after refinement. */
-public final class DomainGapRoutes implements Consumer<ApiServer.Registrar> {
+/**
+ * The simulated camera's routes: {@code GET /api/v1/sensor-presets} (the built-in sensor profiles, in
+ * full, to start a profile from) and {@code GET /api/v1/jobs/{id}/domain-gap} (the job's domain-gap
+ * report, before and after refinement).
+ */
+public final class CameraRoutes implements Consumer<ApiServer.Registrar> {
     private final JobService jobs;
     private final DomainGap gap;
 
-    public DomainGapRoutes(JobService jobs, DomainGap gap) {
+    public CameraRoutes(JobService jobs, DomainGap gap) {
         this.jobs = jobs;
         this.gap = gap;
     }
@@ -23,6 +31,15 @@ public final class DomainGapRoutes implements Consumer<ApiServer.Registrar> {
     @Override
     public void accept(ApiServer.Registrar r) {
         r.add(HandlerType.GET, "/api/v1/jobs/{id}/domain-gap", Role.CLIENT, this::report);
+        r.add(HandlerType.GET, "/api/v1/sensor-presets", Role.CLIENT, this::presets);
+    }
+
+    private void presets(Context ctx) {
+        Map<String, SensorProfile> out = new LinkedHashMap<>();
+        for (String name : SensorPresets.names()) {
+            out.put(name, SensorPresets.get(name).orElseThrow());
+        }
+        ctx.json(out);
     }
 
     private void report(Context ctx) throws IOException {
