@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * the paper's l-alpha-beta: both decorrelate lightness from the two opponent colour axes, but
  * l-alpha-beta takes the logarithm of linear cone responses, which sends black pixels (common in
  * renderings) towards minus infinity and lets them dominate the deviations. Grey frames match L*
- * alone. The result is converted back to sRGB and clamped to [0, 1].
+ * alone. The result is converted back to sRGB and clamped to [0, 1]; one correction step makes up
+ * for what clamping out-of-gamut colours costs the moments.
  */
 public final class ColourTransfer implements Refiner {
     /**
@@ -43,14 +44,40 @@ public final class ColourTransfer implements Refiner {
             throw new IllegalStateException("colour transfer refiner is closed");
         }
         Pixels.checkChannels(kind(), display);
-        int n = display.width() * display.height();
         int c = display.channels();
-        float[] in = display.data();
+        double[] lab = toLab(display);
+        double[][] source = moments(lab, c);
+        double[] targetMean = target.labMean();
+        double[] targetStd = target.labStdDev();
+        double[] aim = targetMean.clone();
+        double[] gain = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            gain[ch] = source[1][ch] > 0 ? Math.min(MAX_GAIN, targetStd[ch] / source[1][ch]) : 1;
+        }
+        FloatImage out = fromLab(lab, display, source[0], gain, aim);
+        // Colours pushed out of the sRGB gamut are clamped back, which pulls the moments off the
+        // target's (by about a unit of b* for a yellowish set); one correction step aims past them.
+        double[][] reached = moments(toLab(out), c);
+        for (int ch = 0; ch < c; ch++) {
+            aim[ch] += targetMean[ch] - reached[0][ch];
+            if (reached[1][ch] > 0) {
+                gain[ch] = Math.min(MAX_GAIN, gain[ch] * targetStd[ch] / reached[1][ch]);
+            }
+        }
+        out = fromLab(lab, display, source[0], gain, aim);
+        return Pixels.blend(display, out, strength);
+    }
+
+    /** CIELAB (or L* alone for grey) of every pixel, interleaved as the image is; rows in parallel. */
+    private static double[] toLab(FloatImage img) {
+        int w = img.width();
+        int c = img.channels();
+        float[] in = img.data();
         // Lab values are kept in double: float would round the moments of large frames.
-        double[] lab = new double[n * c];
-        IntStream.range(0, display.height()).parallel().forEach(y -> {
+        double[] lab = new double[in.length];
+        IntStream.range(0, img.height()).parallel().forEach(y -> {
             double[] px = new double[3];
-            for (int i = y * display.width(); i < (y + 1) * display.width(); i++) {
+            for (int i = y * w; i < (y + 1) * w; i++) {
                 if (c == 1) {
                     lab[i] = Colour.greyToLightness(Pixels.clamp01(in[i]));
                 } else {
@@ -59,47 +86,51 @@ public final class ColourTransfer implements Refiner {
                 }
             }
         });
-        double[] mean = new double[c];
-        double[] var = new double[c];
-        for (int i = 0; i < n; i++) {
-            for (int ch = 0; ch < c; ch++) {
-                mean[ch] += lab[i * c + ch];
-            }
+        return lab;
+    }
+
+    /** {means, standard deviations} per channel of interleaved values. */
+    private static double[][] moments(double[] values, int c) {
+        int n = values.length / c;
+        double[][] m = new double[2][c];
+        for (int i = 0; i < values.length; i++) {
+            m[0][i % c] += values[i];
         }
         for (int ch = 0; ch < c; ch++) {
-            mean[ch] /= n;
+            m[0][ch] /= n;
         }
-        for (int i = 0; i < n; i++) {
-            for (int ch = 0; ch < c; ch++) {
-                double d = lab[i * c + ch] - mean[ch];
-                var[ch] += d * d;
-            }
+        for (int i = 0; i < values.length; i++) {
+            double d = values[i] - m[0][i % c];
+            m[1][i % c] += d * d;
         }
-        double[] targetMean = target.labMean();
-        double[] targetStd = target.labStdDev();
-        double[] gain = new double[c];
         for (int ch = 0; ch < c; ch++) {
-            double std = Math.sqrt(var[ch] / n);
-            gain[ch] = std > 0 ? Math.min(MAX_GAIN, targetStd[ch] / std) : 1;
+            m[1][ch] = Math.sqrt(m[1][ch] / n);
         }
-        float[] out = new float[n * c];
-        IntStream.range(0, display.height()).parallel().forEach(y -> {
+        return m;
+    }
+
+    /** The image whose Lab values are {@code aim + gain * (lab - mean)}, back in sRGB and clamped. */
+    private static FloatImage fromLab(double[] lab, FloatImage shape, double[] mean, double[] gain, double[] aim) {
+        int w = shape.width();
+        int c = shape.channels();
+        float[] out = new float[lab.length];
+        IntStream.range(0, shape.height()).parallel().forEach(y -> {
             double[] rgb = new double[3];
-            for (int i = y * display.width(); i < (y + 1) * display.width(); i++) {
+            for (int i = y * w; i < (y + 1) * w; i++) {
                 if (c == 1) {
-                    out[i] = (float) Colour.lightnessToGrey(targetMean[0] + gain[0] * (lab[i] - mean[0]));
+                    out[i] = (float) Colour.lightnessToGrey(aim[0] + gain[0] * (lab[i] - mean[0]));
                     continue;
                 }
-                double l = targetMean[0] + gain[0] * (lab[i * 3] - mean[0]);
-                double a = targetMean[1] + gain[1] * (lab[i * 3 + 1] - mean[1]);
-                double b = targetMean[2] + gain[2] * (lab[i * 3 + 2] - mean[2]);
+                double l = aim[0] + gain[0] * (lab[i * 3] - mean[0]);
+                double a = aim[1] + gain[1] * (lab[i * 3 + 1] - mean[1]);
+                double b = aim[2] + gain[2] * (lab[i * 3 + 2] - mean[2]);
                 Colour.labToSrgb(l, a, b, rgb);
                 for (int k = 0; k < 3; k++) {
                     out[i * 3 + k] = (float) rgb[k];
                 }
             }
         });
-        return Pixels.blend(display, new FloatImage(display.width(), display.height(), c, out), strength);
+        return new FloatImage(w, shape.height(), c, out);
     }
 
     @Override
