@@ -32,7 +32,20 @@ final class PhotoReader {
     private PhotoReader() {
     }
 
+    /** The photo's {width, height} from its header, after checking its file size, format and the size limits. */
+    static long[] dimensions(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /** The photo's pixels, after the checks of {@link #dimensions}. */
     static FloatImage read(Path file) throws IOException {
+        FloatImage[] result = new FloatImage[1];
+        open(file, result);
+        return result[0];
+    }
+
+    /** Checks the file and its header; decodes the pixels into {@code decoded[0]} when asked to. */
+    private static long[] open(Path file, FloatImage[] decoded) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("target photo " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
         }
@@ -68,13 +81,16 @@ final class PhotoReader {
                     throw new IllegalArgumentException("target photo " + file + " is " + w + "x" + h + "; at most " + MAX_SIDE
                             + " pixels per side and " + MAX_PIXELS + " pixels in all are accepted (size limit)");
                 }
-                BufferedImage img;
-                try {
-                    img = reader.read(0);
-                } catch (IOException | RuntimeException e) {
-                    throw undecodable(file, e);
+                if (decoded != null) {
+                    BufferedImage img;
+                    try {
+                        img = reader.read(0);
+                    } catch (IOException | RuntimeException e) {
+                        throw undecodable(file, e);
+                    }
+                    decoded[0] = toFloat(img, file);
                 }
-                return toFloat(img, file);
+                return new long[] {w, h};
             } finally {
                 reader.dispose();
             }

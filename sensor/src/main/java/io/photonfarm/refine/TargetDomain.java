@@ -99,17 +99,20 @@ public final class TargetDomain {
      */
     public static TargetDomain read(List<Path> files) throws IOException {
         checkCount(files.size());
-        List<FloatImage> photos = new ArrayList<>(files.size());
-        List<String> names = new ArrayList<>(files.size());
+        // Every header first: a set over the limits is refused before any pixel is decoded.
         long total = 0;
         for (Path f : files) {
-            FloatImage p = PhotoReader.read(f);
-            total += (long) p.width() * p.height();
+            long[] size = PhotoReader.dimensions(f);
+            total += size[0] * size[1];
             if (total > MAX_TOTAL_PIXELS) {
                 throw new IllegalArgumentException("target photo " + f + " brings the set to " + total + " pixels; at most "
                         + MAX_TOTAL_PIXELS + " are accepted over all photos (total size limit)");
             }
-            photos.add(p);
+        }
+        List<FloatImage> photos = new ArrayList<>(files.size());
+        List<String> names = new ArrayList<>(files.size());
+        for (Path f : files) {
+            photos.add(PhotoReader.read(f));
             Path name = f.getFileName();
             names.add(name == null ? f.toString() : name.toString());
         }
