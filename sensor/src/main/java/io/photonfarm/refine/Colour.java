@@ -9,6 +9,9 @@ final class Colour {
     private static final double XN = 0.95047;
     private static final double ZN = 1.08883;
     private static final double DELTA = 6.0 / 29.0;
+    /** Steps of the decoding table over [0, 1]: linear interpolation between them is off by under 1e-7. */
+    private static final int DECODE_STEPS = 4096;
+    private static final double[] DECODE = decodeTable();
 
     private Colour() {
     }
@@ -16,6 +19,22 @@ final class Colour {
     /** The sRGB decoding curve: encoded value in [0, 1] to linear light. */
     static double toLinear(double v) {
         return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    /** {@link #toLinear} of a value in [0, 1] (clamped), from a table: the curve is smooth enough to interpolate. */
+    static double toLinearFast(double v) {
+        double t = (v > 0 ? Math.min(1.0, v) : 0.0) * DECODE_STEPS;
+        int i = Math.min(DECODE_STEPS - 1, (int) t);
+        double f = t - i;
+        return DECODE[i] + f * (DECODE[i + 1] - DECODE[i]);
+    }
+
+    private static double[] decodeTable() {
+        double[] t = new double[DECODE_STEPS + 1];
+        for (int i = 0; i <= DECODE_STEPS; i++) {
+            t[i] = toLinear((double) i / DECODE_STEPS);
+        }
+        return t;
     }
 
     /** The sRGB encoding curve: linear light (clamped to [0, 1]) to an encoded value. */
@@ -34,11 +53,11 @@ final class Colour {
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     }
 
-    /** Encoded sRGB in [0, 1] to CIELAB {L* in [0, 100], a*, b*}, written to {@code lab}. */
+    /** Encoded sRGB in [0, 1] (clamped) to CIELAB {L* in [0, 100], a*, b*}, written to {@code lab}. */
     static void srgbToLab(double r, double g, double b, double[] lab) {
-        double lr = toLinear(r);
-        double lg = toLinear(g);
-        double lb = toLinear(b);
+        double lr = toLinearFast(r);
+        double lg = toLinearFast(g);
+        double lb = toLinearFast(b);
         double x = (0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb) / XN;
         double y = 0.2126729 * lr + 0.7151522 * lg + 0.0721750 * lb;
         double z = (0.0193339 * lr + 0.1191920 * lg + 0.9503041 * lb) / ZN;
@@ -61,9 +80,9 @@ final class Colour {
         rgb[2] = toDisplay(0.0556434 * x - 0.2040259 * y + 1.0572252 * z);
     }
 
-    /** L* of an encoded grey value (its luminance is its linear value). */
+    /** L* of an encoded grey value in [0, 1] (clamped; its luminance is its linear value). */
     static double greyToLightness(double v) {
-        return 116 * f(toLinear(v)) - 16;
+        return 116 * f(toLinearFast(v)) - 16;
     }
 
     /** The encoded grey value of lightness L*, clamped to [0, 1]. */

@@ -54,18 +54,77 @@ public final class ColourTransfer implements Refiner {
         for (int ch = 0; ch < c; ch++) {
             gain[ch] = source[1][ch] > 0 ? Math.min(MAX_GAIN, targetStd[ch] / source[1][ch]) : 1;
         }
-        FloatImage out = fromLab(lab, display, source[0], gain, aim);
         // Colours pushed out of the sRGB gamut are clamped back, which pulls the moments off the
         // target's (by about a unit of b* for a yellowish set); one correction step aims past them.
-        double[][] reached = moments(toLab(out), c);
+        double[][] clamping = clampingEffect(lab, display, source[0], gain, aim);
         for (int ch = 0; ch < c; ch++) {
-            aim[ch] += targetMean[ch] - reached[0][ch];
-            if (reached[1][ch] > 0) {
-                gain[ch] = Math.min(MAX_GAIN, gain[ch] * targetStd[ch] / reached[1][ch]);
-            }
+            aim[ch] -= clamping[0][ch];
+            gain[ch] = Math.min(MAX_GAIN, gain[ch] / clamping[1][ch]);
         }
-        out = fromLab(lab, display, source[0], gain, aim);
-        return Pixels.blend(display, out, strength);
+        return Pixels.blend(display, fromLab(lab, display, source[0], gain, aim), strength);
+    }
+
+    /** Pixels per side between the samples {@link #clampingEffect} takes: about 2^16 samples in all. */
+    private static int sampleStep(FloatImage img) {
+        return Math.max(1, (int) Math.sqrt((double) img.width() * img.height() / 65536));
+    }
+
+    /**
+     * What clamping to sRGB does to the mapped moments, per channel: {mean shift, deviation ratio},
+     * measured on a regular grid of pixels as the difference between the mapped values and those
+     * values after the round trip through clamped sRGB (the same pixels on both sides, so the
+     * sampling error cancels).
+     */
+    private static double[][] clampingEffect(double[] lab, FloatImage shape, double[] mean, double[] gain, double[] aim) {
+        int c = shape.channels();
+        int step = sampleStep(shape);
+        int rows = (shape.height() + step - 1) / step;
+        // Per sampled row: sums of mapped, mapped^2, clamped, clamped^2 per channel; added in row order.
+        double[][] sums = new double[rows][];
+        IntStream.range(0, rows).parallel().forEach(r -> {
+            double[] s = new double[4 * c];
+            double[] rgb = new double[3];
+            double[] back = new double[3];
+            double[] mapped = new double[c];
+            int y = r * step;
+            for (int x = 0; x < shape.width(); x += step) {
+                int i = y * shape.width() + x;
+                for (int ch = 0; ch < c; ch++) {
+                    mapped[ch] = aim[ch] + gain[ch] * (lab[i * c + ch] - mean[ch]);
+                }
+                if (c == 1) {
+                    back[0] = Colour.greyToLightness(Colour.lightnessToGrey(mapped[0]));
+                } else {
+                    Colour.labToSrgb(mapped[0], mapped[1], mapped[2], rgb);
+                    Colour.srgbToLab(rgb[0], rgb[1], rgb[2], back);
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    s[ch] += mapped[ch];
+                    s[c + ch] += mapped[ch] * mapped[ch];
+                    s[2 * c + ch] += back[ch];
+                    s[3 * c + ch] += back[ch] * back[ch];
+                }
+            }
+            sums[r] = s;
+        });
+        double[] total = new double[4 * c];
+        long n = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += sums[r][k];
+            }
+            n += (shape.width() + step - 1) / step;
+        }
+        double[][] effect = new double[2][c];
+        for (int ch = 0; ch < c; ch++) {
+            double m1 = total[ch] / n;
+            double m2 = total[2 * c + ch] / n;
+            double sd1 = Math.sqrt(Math.max(0, total[c + ch] / n - m1 * m1));
+            double sd2 = Math.sqrt(Math.max(0, total[3 * c + ch] / n - m2 * m2));
+            effect[0][ch] = m2 - m1;
+            effect[1][ch] = sd1 > 0 && sd2 > 0 ? sd2 / sd1 : 1;
+        }
+        return effect;
     }
 
     /** CIELAB (or L* alone for grey) of every pixel, interleaved as the image is; rows in parallel. */

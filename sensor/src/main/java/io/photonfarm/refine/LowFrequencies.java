@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * domain adaptation uses, that is about half of two full transforms.
  *
  * <p>Two real channels travel as one complex image (A + iB) and are separated by the DFT's
- * Hermitian symmetry. Spectra in the square are arrays of {@code rows() * cols()} values, row
+ * Hermitian symmetry. Along rows, when the square is narrow enough, its few bins are summed directly
+ * instead of transforming whole rows. Spectra in the square are arrays of {@code rows() * cols()} values, row
  * {@code a} (frequency bin {@link #rowBin}) by column {@code j} ({@link #colBin}). Immutable and
  * thread-safe.
  */
@@ -25,6 +26,12 @@ final class LowFrequencies {
     private final int[] rowPos;
     private final Fft rowFft;
     private final Fft colFft;
+    /**
+     * exp(-2 pi i k x / width) for each of the square's column bins k (rows of the table) and every
+     * x, when summing the row transforms directly is cheaper than a whole row FFT; else null.
+     */
+    private final double[] twiddleRe;
+    private final double[] twiddleIm;
 
     /** The square of half-width {@code b >= 0} frequency bins. */
     LowFrequencies(int width, int height, int b) {
@@ -36,6 +43,27 @@ final class LowFrequencies {
         this.rowPos = positions(height, rowBins);
         this.rowFft = Fft.of(width);
         this.colFft = Fft.of(height);
+        if ((long) colBins.length * width <= fftButterflies(width)) {
+            twiddleRe = new double[colBins.length * width];
+            twiddleIm = new double[colBins.length * width];
+            for (int j = 0; j < colBins.length; j++) {
+                for (int x = 0; x < width; x++) {
+                    // k x mod width keeps the angle small and exact.
+                    double angle = -2 * Math.PI * ((long) colBins[j] * x % width) / width;
+                    twiddleRe[j * width + x] = Math.cos(angle);
+                    twiddleIm[j * width + x] = Math.sin(angle);
+                }
+            }
+        } else {
+            twiddleRe = twiddleIm = null;
+        }
+    }
+
+    /** Butterflies of one transform of length n: Bluestein's two padded radix-2 transforms, or one. */
+    private static long fftButterflies(int n) {
+        boolean pow2 = Integer.bitCount(n) == 1;
+        int m = pow2 ? n : Integer.highestOneBit(2 * n - 1) << 1;
+        return (pow2 ? 1L : 2L) * (m / 2) * Integer.numberOfTrailingZeros(m);
     }
 
     private static int[] bins(int n, int b) {
@@ -88,6 +116,22 @@ final class LowFrequencies {
                 int p = (y * width + x) * channels;
                 re[x] = data[p + chA];
                 im[x] = chB < 0 ? 0 : data[p + chB];
+            }
+            if (twiddleRe != null) {
+                for (int j = 0; j < nx; j++) {
+                    double sr = 0;
+                    double si = 0;
+                    int t = j * width;
+                    for (int x = 0; x < width; x++) {
+                        double c = twiddleRe[t + x];
+                        double s = twiddleIm[t + x];
+                        sr += re[x] * c - im[x] * s;
+                        si += re[x] * s + im[x] * c;
+                    }
+                    tmpRe[j * height + y] = sr;
+                    tmpIm[j * height + y] = si;
+                }
+                return;
             }
             rowFft.forward(re, im);
             for (int j = 0; j < nx; j++) {
@@ -159,11 +203,26 @@ final class LowFrequencies {
         IntStream.range(0, height).parallel().forEach(y -> {
             double[] re = new double[width];
             double[] im = new double[width];
-            for (int j = 0; j < nx; j++) {
-                re[colBins[j]] = colRe[j * height + y];
-                im[colBins[j]] = colIm[j * height + y];
+            if (twiddleRe != null) {
+                // Sum the square's few columns directly, with the conjugate twiddles.
+                for (int j = 0; j < nx; j++) {
+                    double vr = colRe[j * height + y];
+                    double vi = colIm[j * height + y];
+                    int t = j * width;
+                    for (int x = 0; x < width; x++) {
+                        double c = twiddleRe[t + x];
+                        double s = -twiddleIm[t + x];
+                        re[x] += vr * c - vi * s;
+                        im[x] += vr * s + vi * c;
+                    }
+                }
+            } else {
+                for (int j = 0; j < nx; j++) {
+                    re[colBins[j]] = colRe[j * height + y];
+                    im[colBins[j]] = colIm[j * height + y];
+                }
+                rowFft.inverse(re, im);
             }
-            rowFft.inverse(re, im);
             for (int x = 0; x < width; x++) {
                 outA[y * width + x] += re[x] * scale;
                 if (outB != null) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.photonfarm.api.camera.RefinerSpec;
 import io.photonfarm.image.FloatImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FourierDomainAdaptationTest {
-    private static final double BETA = 0.05;
-
     /** Full 2-D spectrum {re, im} of one channel. */
     private static double[][] spectrum(double[] plane, int w, int h) {
         double[] re = plane.clone();
@@ -31,15 +31,17 @@ class FourierDomainAdaptationTest {
         return Math.abs(Math.IEEEremainder(d, 2 * Math.PI));
     }
 
-    @Test
-    void fdaKeepsThePhaseOfTheSourceAndMovesItsLowFrequencyAmplitudeToTheTarget() {
+    /** Beta 0.05 sums the square's few row bins directly, 0.3 transforms whole rows: both must agree with the full FFT. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.05, 0.3})
+    void fdaKeepsThePhaseOfTheSourceAndMovesItsLowFrequencyAmplitudeToTheTarget(double beta) {
         int w = 96;
         int h = 72; // Bluestein lengths along both axes
         FloatImage source = TestImages.smoothFrame(w, h, 3, 11);
-        FourierDomainAdaptation fda = (FourierDomainAdaptation) Refiners.create(RefinerSpec.fda(BETA), TestImages.SMALL_TARGET, null);
+        FourierDomainAdaptation fda = (FourierDomainAdaptation) Refiners.create(RefinerSpec.fda(beta), TestImages.SMALL_TARGET, null);
         int photo = 1;
         int b = fda.halfWidth(w, h);
-        assertEquals(3, b); // floor(0.05 * 72)
+        assertEquals((int) Math.floor(beta * 72), b);
         double[][] adapted = fda.adapt(source, photo);
         FloatImage target = Resize.cover(TestImages.SMALL_TARGET.photoShared(photo), w, h);
         int inSquare = 0;
@@ -65,7 +67,7 @@ class FourierDomainAdaptationTest {
                 }
             }
         }
-        assertEquals(3 * 7 * 7, inSquare);
+        assertEquals(3 * (2 * b + 1) * (2 * b + 1), inSquare);
     }
 
     @Test
