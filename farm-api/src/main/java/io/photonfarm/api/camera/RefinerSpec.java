@@ -1,6 +1,5 @@
 package io.photonfarm.api.camera;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.photonfarm.api.job.JobSpecException;
 import java.util.List;
@@ -76,22 +75,18 @@ public record RefinerSpec(String kind, Double beta, Double strength, String mode
         return new RefinerSpec(kind, beta, s, model, tileSize, overlap);
     }
 
-    @JsonIgnore
     public double betaOrDefault() {
         return beta == null ? DEFAULT_BETA : beta;
     }
 
-    @JsonIgnore
     public double strengthOrDefault() {
         return strength == null ? 1.0 : strength;
     }
 
-    @JsonIgnore
     public int tileSizeOrDefault() {
         return tileSize == null ? DEFAULT_TILE_SIZE : tileSize;
     }
 
-    @JsonIgnore
     public int overlapOrDefault() {
         return overlap == null ? DEFAULT_OVERLAP : overlap;
     }
