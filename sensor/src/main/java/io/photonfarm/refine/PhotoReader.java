@@ -34,18 +34,21 @@ final class PhotoReader {
 
     /** The photo's {width, height} from its header, after checking its file size, format and the size limits. */
     static long[] dimensions(Path file) throws IOException {
-        return open(file, null);
+        Opened o = open(file, false);
+        return new long[] {o.width(), o.height()};
     }
 
     /** The photo's pixels, after the checks of {@link #dimensions}. */
     static FloatImage read(Path file) throws IOException {
-        FloatImage[] result = new FloatImage[1];
-        open(file, result);
-        return result[0];
+        return open(file, true).pixels();
     }
 
-    /** Checks the file and its header; decodes the pixels into {@code decoded[0]} when asked to. */
-    private static long[] open(Path file, FloatImage[] decoded) throws IOException {
+    /** A checked header, and the pixels when they were decoded (else null). */
+    private record Opened(long width, long height, FloatImage pixels) {
+    }
+
+    /** Checks the file and its header, then decodes the pixels if {@code decode}. */
+    private static Opened open(Path file, boolean decode) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("target photo " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
         }
@@ -81,16 +84,16 @@ final class PhotoReader {
                     throw new IllegalArgumentException("target photo " + file + " is " + w + "x" + h + "; at most " + MAX_SIDE
                             + " pixels per side and " + MAX_PIXELS + " pixels in all are accepted (size limit)");
                 }
-                if (decoded != null) {
-                    BufferedImage img;
-                    try {
-                        img = reader.read(0);
-                    } catch (IOException | RuntimeException e) {
-                        throw undecodable(file, e);
-                    }
-                    decoded[0] = toFloat(img, file);
+                if (!decode) {
+                    return new Opened(w, h, null);
                 }
-                return new long[] {w, h};
+                BufferedImage img;
+                try {
+                    img = reader.read(0);
+                } catch (IOException | RuntimeException e) {
+                    throw undecodable(file, e);
+                }
+                return new Opened(w, h, toFloat(img, file));
             } finally {
                 reader.dispose();
             }
