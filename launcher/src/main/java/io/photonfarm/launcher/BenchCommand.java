@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
  * {@code farm bench}: benchmarks that print figures with the machine and settings they ran on. Not
  * tests: nothing is asserted about speed. Without a subcommand it runs the renderer benchmark
  * ({@code farm bench render}); {@code protocol}, {@code idle} and {@code archive} measure the node
- * protocol, node idle time and archive streaming.
+ * protocol, node idle time and archive streaming; {@code sensor} the camera simulation after rendering.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive, labels, writers, scenes.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive, labels, writers, scenes, sensor.",
         subcommands = {BenchCommand.Render.class, ProtocolBench.class, IdleBench.class, ArchiveBench.class, LabelBench.class, WriterBench.class,
-            SceneBench.class})
+            SceneBench.class, SensorBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     RenderBench render;
