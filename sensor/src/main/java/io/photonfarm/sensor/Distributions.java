@@ -89,7 +89,7 @@ final class Distributions {
     }
 
     private static long poissonPtrs(double mean, long pixelKey) {
-        double logMean = StrictMath.log(mean);
+        double logMean = Double.NaN; // only the slow path needs it: computed there, once
         double b = 0.931 + 2.53 * Math.sqrt(mean);
         double a = -0.059 + 0.02483 * b;
         double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -104,6 +104,9 @@ final class Distributions {
             }
             if (k < 0 || (us < 0.013 && v > us)) {
                 continue;
+            }
+            if (Double.isNaN(logMean)) {
+                logMean = StrictMath.log(mean);
             }
             if (StrictMath.log(v) + StrictMath.log(invAlpha) - StrictMath.log(a / (us * us) + b)
                     <= -mean + k * logMean - logFactorial(k)) {

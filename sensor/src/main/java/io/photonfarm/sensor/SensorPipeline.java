@@ -5,6 +5,7 @@ import io.photonfarm.image.FloatImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -17,10 +18,13 @@ import java.util.function.Supplier;
  * count and any machine. Immutable and thread-safe: one pipeline serves any number of frames at once.
  */
 public final class SensorPipeline {
+    private static final int MAX_PATTERN_SIZES = 4;
     private final SensorProfile profile;
     private final EffectiveProfile settings;
     private final DisplayTransform transform;
     private final Demosaic demosaic;
+    /** The sensor's fixed pattern by image size (width << 32 | height): it never changes, so frames share it. */
+    private final Map<Long, FixedPattern> patterns = new ConcurrentHashMap<>();
 
     /**
      * @param resolvedProfile a profile whose preset, if any, is applied ({@link SensorPresets#resolve})
@@ -75,7 +79,8 @@ public final class SensorPipeline {
         if (sensor.ideal()) {
             camera = settings.keepLinear() ? copy(linear) : linear;
         } else {
-            raw = timings.time("sensor", () -> SensorReadout.read(electrons, sensor, choice, exposure.fullWell(), jobSeed, frame));
+            raw = timings.time("sensor", () -> SensorReadout.read(electrons, sensor, fixedPattern(w, h), choice, exposure.fullWell(),
+                    jobSeed, frame));
             camera = normalise(raw, w, h, sensor);
         }
 
@@ -155,6 +160,13 @@ public final class SensorPipeline {
             }
         });
         return new FloatImage(w, h, 1, out);
+    }
+
+    private FixedPattern fixedPattern(int w, int h) {
+        if (patterns.size() > MAX_PATTERN_SIZES) {
+            patterns.clear(); // a job has one size; many sizes mean a caller reusing one pipeline widely
+        }
+        return patterns.computeIfAbsent(((long) w << 32) | h, k -> FixedPattern.of(settings.sensor(), w, h));
     }
 
     private static FloatImage copy(FloatImage img) {

@@ -37,10 +37,11 @@ final class SensorReadout {
      * Reads the sensor out.
      *
      * @param electrons expected electrons, camera RGB (or 1 channel for a monochrome sensor)
+     * @param pattern   the sensor's fixed pattern at this image size
      * @return the raw mosaic in DN, black level included, one value per pixel
      */
-    static int[] read(FloatImage electrons, EffectiveProfile.Sensor s, Exposure.Choice exposure, double fullWell,
-            long jobSeed, int frame) {
+    static int[] read(FloatImage electrons, EffectiveProfile.Sensor s, FixedPattern pattern, Exposure.Choice exposure,
+            double fullWell, long jobSeed, int frame) {
         int w = electrons.width();
         int h = electrons.height();
         int channels = electrons.channels();
@@ -54,8 +55,8 @@ final class SensorReadout {
         long shotKey = CounterRng.streamKey(jobSeed, frame, CounterRng.Stream.SHOT);
         long readKey = CounterRng.streamKey(jobSeed, frame, CounterRng.Stream.READ);
         long rowKey = CounterRng.streamKey(jobSeed, frame, CounterRng.Stream.ROW);
-        long prnuKey = CounterRng.fixedKey(s.seed(), CounterRng.Stream.PRNU);
-        long dsnuKey = CounterRng.fixedKey(s.seed(), CounterRng.Stream.DSNU);
+        float[] gain = pattern.gain();
+        float[] offset = pattern.offset();
         int white = s.whiteLevel();
         double meanCap = 2 * fullWell + 1000;
         CfaPattern cfa = s.cfa();
@@ -64,15 +65,15 @@ final class SensorReadout {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 double e = in[i * channels + (cfa == null ? 0 : cfa.channelAt(x, y))];
-                if (s.prnu() > 0) {
-                    e *= Math.max(0, 1 + s.prnu() * Distributions.normal(CounterRng.pixelKey(prnuKey, i), 0));
+                if (gain != null) {
+                    e *= gain[i];
                 }
                 // Means far above the full well clip anyway; capping them keeps Poisson sampling in its tested range.
                 double mean = Math.min(e + dark, meanCap);
                 long n = Math.min(Distributions.poisson(mean, CounterRng.pixelKey(shotKey, i)), (long) fullWell);
                 double dn = n * dnPerElectron + s.blackLevel() + row;
-                if (s.dsnu() > 0) {
-                    dn += s.dsnu() * Distributions.normal(CounterRng.pixelKey(dsnuKey, i), 0);
+                if (offset != null) {
+                    dn += offset[i];
                 }
                 if (readPixel > 0) {
                     dn += readPixel * Distributions.normal(CounterRng.pixelKey(readKey, i), 0);
