@@ -129,7 +129,7 @@ public final class SensorPipeline {
                     + display.channels());
         }
         return ImageCodec.encode(ImageCodec.quantise(display), display.width(), display.height(), channels,
-                settings.isp().jpegQuality());
+                settings.isp().jpegQuality(), settings.isp().gamma());
     }
 
     private record Exposed(Exposure.Choice choice, FloatImage electrons) {
@@ -141,7 +141,8 @@ public final class SensorPipeline {
     private Encoded encodeAndDecode(FloatImage display) {
         byte[] codes = ImageCodec.quantise(display);
         int channels = display.channels();
-        EncodedImage image = ImageCodec.encode(codes, display.width(), display.height(), channels, settings.isp().jpegQuality());
+        EncodedImage image = ImageCodec.encode(codes, display.width(), display.height(), channels, settings.isp().jpegQuality(),
+                settings.isp().gamma());
         // A PNG decodes to exactly its codes; only a JPEG needs decoding to show its artefacts.
         FloatImage shown = settings.isp().jpegQuality() == null
                 ? ImageCodec.fromCodes(codes, display.width(), display.height(), channels)

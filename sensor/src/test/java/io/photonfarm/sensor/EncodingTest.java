@@ -11,7 +11,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Node;
 
 class EncodingTest {
     private static final FloatImage SCENE = TestScenes.scene(96, 64, 1);
@@ -49,12 +52,29 @@ class EncodingTest {
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(frame.image().bytes()));
         assertEquals(1, png.getRaster().getNumBands());
         assertEquals(1, frame.display().channels());
+        assertEquals("100000", pngGamma(frame.image().bytes()), "a linear (gamma 1) image says so to viewers");
         assertEquals("raw.png", frame.raw().fileName());
         BufferedImage raw = ImageIO.read(new ByteArrayInputStream(frame.raw().bytes()));
         assertEquals(BufferedImage.TYPE_USHORT_GRAY, raw.getType());
         int[] values = ImageCodec.decodeRaw(frame.raw().bytes());
         int max = Arrays.stream(values).max().orElseThrow();
         assertTrue(max <= 4095 && max > 255, "12-bit values, not rescaled: max " + max);
+    }
+
+    private static String pngGamma(byte[] png) throws Exception {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            reader.setInput(in);
+            Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeName().equals("gAMA")) {
+                    return n.getAttributes().getNamedItem("value").getNodeValue();
+                }
+            }
+            return null;
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test
