@@ -5,9 +5,6 @@ import io.photonfarm.api.camera.IspStage;
 import io.photonfarm.api.camera.OpticsStage;
 import io.photonfarm.api.camera.SensorProfile;
 import io.photonfarm.api.camera.SensorStage;
-import io.photonfarm.api.job.JobSpecException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A resolved {@link SensorProfile} with every default filled in, as plain values the stages use. The
@@ -68,16 +65,9 @@ record EffectiveProfile(Optics optics, Exposure exposure, Sensor sensor, Isp isp
     static final double IDEAL_FULL_WELL = 10_000;
 
     /**
-     * Fills in the defaults of a resolved profile.
-     *
-     * @throws JobSpecException when the profile breaks a rule (fields named from {@code sensor})
+     * Fills in the defaults of a resolved profile, which {@link SensorPresets#resolve} has checked.
      */
     static EffectiveProfile of(SensorProfile p) {
-        List<JobSpecException.Violation> bad = new ArrayList<>();
-        p.checkResolved("sensor", bad);
-        if (!bad.isEmpty()) {
-            throw new JobSpecException(bad);
-        }
         Sensor sensor = sensor(p.sensor(), p.exposure());
         return new EffectiveProfile(optics(p.optics()), exposure(p.exposure(), sensor), sensor, isp(p.isp(), sensor),
                 p.keepsRaw(), p.keepsLinear());

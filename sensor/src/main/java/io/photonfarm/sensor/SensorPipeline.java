@@ -27,12 +27,15 @@ public final class SensorPipeline {
     private final Map<Long, FixedPattern> patterns = new ConcurrentHashMap<>();
 
     /**
-     * @param resolvedProfile a profile whose preset, if any, is applied ({@link SensorPresets#resolve})
-     * @throws io.photonfarm.api.job.JobSpecException when the profile breaks a rule
+     * @param resolvedProfile a profile whose preset, if any, is applied ({@link SensorPresets#resolve}); an
+     *                        unresolved one is resolved here
+     * @throws io.photonfarm.api.job.JobSpecException when the profile breaks a rule or names an unknown preset
      */
     public SensorPipeline(SensorProfile resolvedProfile) {
-        this.profile = resolvedProfile;
-        this.settings = EffectiveProfile.of(resolvedProfile);
+        // Resolving is idempotent (a resolved stage is the profile's own or the preset's either way), so
+        // resolving again costs nothing and makes a profile passed unresolved mean what it says.
+        this.profile = SensorPresets.resolve(resolvedProfile);
+        this.settings = EffectiveProfile.of(profile);
         EffectiveProfile.Isp isp = settings.isp();
         this.transform = new DisplayTransform(settings.sensor().monochrome() ? null : isp.ccm(), isp.gamma(), isp.sCurve(),
                 isp.contrast());

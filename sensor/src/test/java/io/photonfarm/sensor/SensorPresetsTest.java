@@ -53,6 +53,15 @@ class SensorPresetsTest {
     }
 
     @Test
+    void resolvingIsIdempotentSoAPipelineMayBeGivenEitherForm() {
+        SensorProfile once = SensorPresets.resolve(SensorProfile.ofPreset("webcam-jpeg"));
+        assertEquals(once, SensorPresets.resolve(once));
+        SensorFrame fromResolved = new SensorPipeline(once).process(TestScenes.scene(32, 24, 1), 1, 0);
+        SensorFrame fromPresetName = new SensorPipeline(SensorProfile.ofPreset("webcam-jpeg")).process(TestScenes.scene(32, 24, 1), 1, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromResolved.image().bytes(), fromPresetName.image().bytes());
+    }
+
+    @Test
     void anUnknownPresetIsRejectedByNameAndField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SensorPresets.resolve(SensorProfile.ofPreset("phone-moonlight"), "camera.sensor"));

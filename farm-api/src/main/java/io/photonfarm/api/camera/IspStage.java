@@ -18,7 +18,7 @@ import java.util.Set;
  * @param whiteBalance      {@code none}; {@code response} (the sensor's calibrated white: gains that make its
  *                          colour response to white neutral, green fixed at 1); {@code grey-world} (per frame, from
  *                          the mosaic's channel means); {@code gains} (the given whiteBalanceGains); default response
- * @param whiteBalanceGains [r, g, b] gains, each greater than 0, at most 16; with whiteBalance {@code gains} only
+ * @param whiteBalanceGains [r, g, b] gains, each 0.01..16; with whiteBalance {@code gains} only
  * @param demosaic          {@code malvar} (Malvar, He and Cutler 2004, gradient-corrected bilinear) or {@code bilinear};
  *                          default malvar
  * @param ccm               the colour correction matrix, 9 numbers row-major (-8..8), white-balanced camera RGB to linear
@@ -58,7 +58,7 @@ public record IspStage(String whiteBalance, List<Double> whiteBalanceGains, Stri
         SensorChecks.oneOf(bad, field + ".whiteBalance", whiteBalance, Set.of(WB_NONE, WB_RESPONSE, WB_GREY_WORLD, WB_GAINS));
         if (WB_GAINS.equals(whiteBalance)) {
             SensorChecks.required(bad, field + ".whiteBalanceGains", whiteBalanceGains, "[r, g, b] with whiteBalance gains");
-            SensorChecks.numbers(bad, field + ".whiteBalanceGains", whiteBalanceGains, 3, Double.MIN_VALUE, 16);
+            SensorChecks.numbers(bad, field + ".whiteBalanceGains", whiteBalanceGains, 3, 0.01, 16);
         } else {
             SensorChecks.absent(bad, field + ".whiteBalanceGains", whiteBalanceGains, "unless whiteBalance is gains");
         }
