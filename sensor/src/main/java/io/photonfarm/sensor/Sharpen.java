@@ -17,31 +17,38 @@ final class Sharpen {
         int w = img.width();
         int h = img.height();
         int ch = img.channels();
+        int rowLength = w * ch;
         float[] in = img.data();
         float[] across = new float[in.length];
         Rows.forEach(h, y -> {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < ch; c++) {
-                    float s = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        s += kernel[k + radius] * in[(y * w + inside(x + k, w)) * ch + c];
-                    }
-                    across[(y * w + x) * ch + c] = s;
+            // The row with mirrored margins, so the filter loop runs without bounds logic.
+            float[] padded = new float[(w + 2 * radius) * ch];
+            for (int x = -radius; x < w + radius; x++) {
+                System.arraycopy(in, y * rowLength + inside(x, w) * ch, padded, (x + radius) * ch, ch);
+            }
+            int base = y * rowLength;
+            for (int k = 0; k < kernel.length; k++) {
+                float weight = kernel[k];
+                int from = k * ch;
+                for (int i = 0; i < rowLength; i++) {
+                    across[base + i] += weight * padded[from + i];
                 }
             }
         });
         float[] out = new float[in.length];
         Rows.forEach(h, y -> {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < ch; c++) {
-                    float blur = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        blur += kernel[k + radius] * across[(inside(y + k, h) * w + x) * ch + c];
-                    }
-                    int i = (y * w + x) * ch + c;
-                    double v = in[i] + amount * (in[i] - blur);
-                    out[i] = (float) Math.max(0, Math.min(1, v));
+            float[] blur = new float[rowLength];
+            for (int k = -radius; k <= radius; k++) {
+                float weight = kernel[k + radius];
+                int from = inside(y + k, h) * rowLength;
+                for (int i = 0; i < rowLength; i++) {
+                    blur[i] += weight * across[from + i];
                 }
+            }
+            int base = y * rowLength;
+            for (int i = 0; i < rowLength; i++) {
+                double v = in[base + i] + amount * (in[base + i] - blur[i]);
+                out[base + i] = (float) Math.max(0, Math.min(1, v));
             }
         });
         return new FloatImage(w, h, ch, out);
