@@ -1,6 +1,7 @@
 package io.photonfarm.sensor;
 
 import io.photonfarm.image.FloatImage;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
 public record SensorFrame(FloatImage display, EncodedImage image, EncodedImage raw, FloatImage linear,
         Map<String, Object> parameters, List<StageTiming> timings) {
     public SensorFrame {
+        parameters = Collections.unmodifiableMap(parameters); // keeps the stages' order, unlike Map.copyOf
         timings = List.copyOf(timings);
     }
 }
