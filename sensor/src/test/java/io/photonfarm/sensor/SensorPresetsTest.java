@@ -39,6 +39,18 @@ class SensorPresetsTest {
     }
 
     @Test
+    void imagesOfOneOrTwoPixelsAcrossPassThroughEveryPreset() {
+        for (String name : SensorPresets.names()) {
+            SensorPipeline pipeline = new SensorPipeline(SensorProfile.ofPreset(name));
+            for (int[] size : new int[][] {{1, 1}, {2, 3}, {3, 2}}) {
+                SensorFrame frame = pipeline.process(TestScenes.flat(size[0], size[1], 0.3, 0.3, 0.3), 1, 0);
+                assertEquals(size[0], frame.display().width(), name);
+                assertEquals(size[1], frame.display().height(), name);
+            }
+        }
+    }
+
+    @Test
     void aProfilesOwnStageReplacesThePresetsWholeStageAndKeepsTheRest() {
         IspStage ownIsp = new IspStage(IspStage.WB_NONE, null, IspStage.BILINEAR, null, null, null, null, null, null, null);
         SensorProfile own = new SensorProfile(null, "phone-daylight", "mine", null, null, null, ownIsp, null);
