@@ -58,11 +58,15 @@ final class SensorBench implements Callable<Integer> {
         FloatImage scene = scene(width, height);
         ForkJoinPool pool = new ForkJoinPool(workers);
         try {
-            for (String name : names) {
-                SensorProfile own = new SensorProfile(null, name.trim(), null, null, null, null, null,
+            for (String given : names) {
+                String name = given.trim();
+                if (SensorPresets.get(name).isEmpty()) {
+                    throw new IllegalArgumentException("--presets: no sensor preset '" + name + "' ("
+                            + String.join(", ", SensorPresets.names()) + ")");
+                }
+                SensorProfile own = new SensorProfile(null, name, null, null, null, null, null,
                         allOutputs ? new OutputStage(true, true) : null);
-                SensorPipeline pipeline = new SensorPipeline(SensorPresets.resolve(own, "--presets"));
-                bench(out, pool, name.trim(), pipeline, scene);
+                bench(out, pool, name, new SensorPipeline(SensorPresets.resolve(own)), scene);
             }
         } finally {
             pool.shutdown();

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * @param name    a label for the profile, at most 200 characters, or absent
  * @param optics  the lens's vignetting and lateral chromatic aberration, or absent
  * @param exposure exposure time, gain or auto-exposure, full well; or absent
- * @param sensor  colour filter array, noise model, ADC; or absent for an ideal sensor
+ * @param sensor  colour filter array, noise model, ADC; or absent for an ideal sensor (3 channels, no noise or
+ *                quantisation, its full scale the exposure's full well: 10000 electrons unless given)
  * @param isp     the image signal processor, or absent for its defaults
  * @param outputs the extra images a frame keeps, or absent for none
  */
