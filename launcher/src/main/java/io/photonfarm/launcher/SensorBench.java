@@ -50,7 +50,13 @@ final class SensorBench implements Callable<Integer> {
         Limits.check("--height", height, 1, 16384);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Limits.check("--threads", workers, 1, 1024);
-        List<String> names = presets == null ? SensorPresets.names() : presets;
+        List<String> names = presets == null ? SensorPresets.names() : presets.stream().map(String::trim).toList();
+        for (String name : names) {
+            if (SensorPresets.get(name).isEmpty()) {
+                throw new IllegalArgumentException("--presets: no sensor preset '" + name + "' ("
+                        + String.join(", ", SensorPresets.names()) + ")");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s%nsettings: %dx%d synthetic linear radiance, %d timed frames per preset after 2 untimed, "
                 + "%d worker thread(s)%s%n", BenchFigures.machine(), width, height, frames, workers,
@@ -58,12 +64,7 @@ final class SensorBench implements Callable<Integer> {
         FloatImage scene = scene(width, height);
         ForkJoinPool pool = new ForkJoinPool(workers);
         try {
-            for (String given : names) {
-                String name = given.trim();
-                if (SensorPresets.get(name).isEmpty()) {
-                    throw new IllegalArgumentException("--presets: no sensor preset '" + name + "' ("
-                            + String.join(", ", SensorPresets.names()) + ")");
-                }
+            for (String name : names) {
                 SensorProfile own = new SensorProfile(null, name, null, null, null, null, null,
                         allOutputs ? new OutputStage(true, true) : null);
                 bench(out, pool, name, new SensorPipeline(SensorPresets.resolve(own)), scene);
