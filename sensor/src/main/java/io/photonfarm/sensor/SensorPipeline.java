@@ -10,12 +10,15 @@ import java.util.function.Supplier;
 
 /**
  * A camera: a resolved {@link SensorProfile} applied to rendered linear radiance. Stages run in
- * physical order (optics, exposure, sensor, white balance, demosaic, colour, sharpen, encode, raw),
+ * physical order (optics, exposure, sensor, black level, white balance, demosaic, colour, sharpen, encode,
+ * raw),
  * each parallel over rows in the caller's fork-join pool.
  *
  * <p>Deterministic: every random draw is a function of (job seed, frame, stream, pixel, draw index),
  * the fixed pattern of (sensor seed, pixel), so a frame's outputs are bit-identical on any thread
- * count and any machine. Immutable and thread-safe: one pipeline serves any number of frames at once.
+ * count, and its raw noise the same on any machine (transcendentals through StrictMath; the encoded
+ * files depend on the Java runtime's image codecs too). Thread-safe, its only state a cache of the
+ * sensor's fixed pattern: one pipeline serves any number of frames at once.
  */
 public final class SensorPipeline {
     private static final int MAX_PATTERN_SIZES = 4;
@@ -84,7 +87,8 @@ public final class SensorPipeline {
         } else {
             raw = timings.time("sensor", () -> SensorReadout.read(electrons, sensor, fixedPattern(w, h), choice, exposure.fullWell(),
                     jobSeed, frame));
-            camera = normalise(raw, w, h, sensor);
+            int[] mosaic = raw;
+            camera = timings.time("black-level", () -> normalise(mosaic, w, h, sensor));
         }
 
         double[] gains = {1, 1, 1};

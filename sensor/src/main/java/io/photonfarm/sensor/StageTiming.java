@@ -3,7 +3,7 @@ package io.photonfarm.sensor;
 /**
  * How long one stage took on one frame.
  *
- * @param stage  the stage's name: optics, exposure, linear (the clean image), sensor, white-balance, demosaic, color, sharpen, encode, raw
+ * @param stage  the stage's name: optics, exposure, linear (the clean image), sensor, black-level, white-balance, demosaic, color, sharpen, encode, raw
  * @param nanos  wall-clock nanoseconds
  * @param pixels the pixels it processed
  */
