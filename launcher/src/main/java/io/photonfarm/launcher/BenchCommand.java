@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
  * {@code farm bench}: benchmarks that print figures with the machine and settings they ran on. Not
  * tests: nothing is asserted about speed. Without a subcommand it runs the renderer benchmark
  * ({@code farm bench render}); {@code protocol}, {@code idle} and {@code archive} measure the node
- * protocol, node idle time and archive streaming; {@code refine} the domain-gap refiners and report.
+ * protocol, node idle time and archive streaming; {@code sensor} the camera simulation after
+ * rendering; {@code refine} the domain-gap refiners and report.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: render (default), protocol, idle, archive, labels, writers, scenes, refine.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: render (default), protocol, idle, archive, labels, writers, scenes, sensor, refine.",
         subcommands = {BenchCommand.Render.class, ProtocolBench.class, IdleBench.class, ArchiveBench.class, LabelBench.class, WriterBench.class,
-            SceneBench.class, RefineBench.class})
+            SceneBench.class, SensorBench.class, RefineBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     RenderBench render;

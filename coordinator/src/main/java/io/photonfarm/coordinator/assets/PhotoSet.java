@@ -21,7 +21,7 @@ public final class PhotoSet {
     /** The longest side a photo may have, pixels. */
     public static final int MAX_SIDE = 8192;
     /** The most photos one set may hold. */
-    public static final int MAX_PHOTOS = 500;
+    public static final int MAX_PHOTOS = io.photonfarm.refine.TargetDomain.MAX_PHOTOS;
 
     private PhotoSet() {
     }

@@ -91,9 +91,10 @@ public final class DomainGap {
             }
         }
         TargetDomain target = development.target(job.jobId(), model);
+        // Before and after on the same patch positions, so the difference is the refiners' alone.
+        DomainGapReport.Comparison both = after.isEmpty() ? null : DomainGapReport.beforeAndAfter(before, after, target, spec.seed());
         Result result = new Result(job.jobId().value(), model.targetDomain(), chosen, frames.size() == spec.frames(),
-                DomainGapReport.compare(before, target, spec.seed()),
-                after.isEmpty() ? null : DomainGapReport.compare(after, target, spec.seed()));
+                both == null ? DomainGapReport.compare(before, target, spec.seed()) : both.before(), both == null ? null : both.after());
         if (result.complete()) {
             AtomicWrites.write(kept, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
         }
