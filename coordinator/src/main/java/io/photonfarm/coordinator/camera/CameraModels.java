@@ -38,11 +38,9 @@ public final class CameraModels {
         SensorProfile sensor = model.sensor();
         if (sensor != null) {
             try {
-                sensor = SensorPresets.resolve(sensor);
-                sensor.check("camera.sensor", bad);
-            } catch (IllegalArgumentException e) {
-                bad.add(new JobSpecException.Violation("camera.sensor.preset", String.valueOf(sensor.preset()),
-                        "one of " + String.join(", ", SensorPresets.names()) + " (" + e.getMessage() + ")"));
+                sensor = SensorPresets.resolve(sensor, "camera.sensor");
+            } catch (JobSpecException e) {
+                bad.addAll(e.violations());
             }
         }
         if (model.targetDomain() != null) {
