@@ -227,6 +227,17 @@ public final class LensMapping {
         }
     }
 
+    /**
+     * {@link #checkInvertible} over a {@code width} x {@code height} image whose undistorted pinhole has
+     * vertical field of view {@code vfovDeg} (square pixels, principal point at the centre), as the
+     * renderer builds it: the distorted normalised coordinates span tan(vfov / 2) times (w / h, 1).
+     */
+    public void checkOverImage(String field, int width, int height, double vfovDeg, List<JobSpecException.Violation> bad) {
+        double t = Math.tan(Math.toRadians(vfovDeg) / 2);
+        checkInvertible(field, t * width / height, t, "a " + width + "x" + height + " image at vfov " + round(vfovDeg)
+                + " deg", bad);
+    }
+
     /** Why the shader's scheme fails at distorted (xd, yd), or null when it lands on the exact inverse. */
     private String shaderFailure(double xd, double yd, double limit) {
         double[] ray = shaderRay(xd, yd);

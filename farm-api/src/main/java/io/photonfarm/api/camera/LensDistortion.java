@@ -1,5 +1,8 @@
 package io.photonfarm.api.camera;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.photonfarm.api.job.JobSpecException;
 import java.util.List;
 
@@ -36,6 +39,18 @@ public record LensDistortion(String model, double k1, double k2, double k3, doub
     /** The largest magnitude a coefficient may have. */
     public static final double MAX_COEFFICIENT = 10;
 
+    /** The lens as JSON gives it: coefficients left out (or null) are 0. */
+    @JsonCreator
+    static LensDistortion fromJson(@JsonProperty("model") String model, @JsonProperty("k1") Double k1,
+            @JsonProperty("k2") Double k2, @JsonProperty("k3") Double k3, @JsonProperty("k4") Double k4,
+            @JsonProperty("p1") Double p1, @JsonProperty("p2") Double p2) {
+        return new LensDistortion(model, orZero(k1), orZero(k2), orZero(k3), orZero(k4), orZero(p1), orZero(p2));
+    }
+
+    private static double orZero(Double v) {
+        return v == null ? 0 : v;
+    }
+
     /** A Brown-Conrady lens with OpenCV's five coefficients. */
     public static LensDistortion brownConrady(double k1, double k2, double p1, double p2, double k3) {
         return new LensDistortion(BROWN_CONRADY, k1, k2, k3, 0, p1, p2);
@@ -47,6 +62,7 @@ public record LensDistortion(String model, double k1, double k2, double k3, doub
     }
 
     /** Whether this is the Kannala-Brandt (fisheye) model; otherwise it is Brown-Conrady (after {@link #check}). */
+    @JsonIgnore
     public boolean isFisheye() {
         return KANNALA_BRANDT.equals(model);
     }
