@@ -124,7 +124,10 @@ public record Conventions(int formatVersion, String imageCoordinates, String cam
                         + "cv::fisheye::projectPoints, coefficients [k1, k2, k3, k4]) applied to the normalised "
                         + "coordinates (X/Z, Y/Z) before K. The distortion is applied in ray generation: the image "
                         + "and every pass come from the same distorted rays through the pixel centres, and every "
-                        + "landmark, projection and box is the distorted projection; no frame is resampled. K is "
+                        + "landmark, projection and box is the distorted projection; no frame is resampled. Amodal "
+                        + "boxes bound the distorted vertices and edges (straight edges image as curves; each is "
+                        + "subdivided until straight to 1e-3 px); where part of the object is behind the camera the "
+                        + "amodal box is the box of its silhouette's pixels. K is "
                         + "the undistorted pinhole's (with the continuous-pixel principal point above). Absent: no "
                         + "distortion. Formats without a distortion field (BOP cam_K, KITTI, YOLO) describe the "
                         + "distorted images with K alone; use meta.json's distortion to undistort",
