@@ -24,9 +24,13 @@ import java.util.List;
  * @param tightBox           box of the visible pixels (instance pass), or null if none is visible: pixels u..umax
  *                           give [u, umax + 1]
  * @param amodalBox          box of the projection of the whole object (its mesh clipped to the near plane first)
- *                           clipped to the image, or null if it is outside
+ *                           clipped to the image, or null if it is outside; through a distorting lens, the unclipped
+ *                           box clipped to the image, or where that is null the box of the unoccluded silhouette's
+ *                           pixels
  * @param amodalBoxUnclipped box of the projection of all mesh vertices (may extend past the image), or null if a
- *                           vertex is at or behind the near plane
+ *                           vertex is at or behind the near plane; through a distorting lens, of the distorted
+ *                           vertices and edges (edges subdivided until straight to 1e-3 px), and null also when a
+ *                           vertex is imaged nowhere
  * @param visiblePixels      pixels of the instance pass with this id
  * @param unoccludedPixels   pixels whose centre ray would hit the object were it alone in the scene (always
  *                           including the visible pixels)

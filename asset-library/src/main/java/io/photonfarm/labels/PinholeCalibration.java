@@ -1,8 +1,10 @@
 package io.photonfarm.labels;
 
+import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.api.work.Vec3;
 import io.photonfarm.scene.CameraSpec;
+import io.photonfarm.scene.camera.LensMapping;
 
 /**
  * The pinhole calibration of a frame's camera, in the conventions a dataset ships
@@ -16,9 +18,13 @@ import io.photonfarm.scene.CameraSpec;
  *   <li>extrinsics: world -> camera, {@code X_cam = R X_world + t}, metres; world right-handed, y up.</li>
  * </ul>
  *
- * A world point projects to {@code (u, v) = (fx X/Z + cx, fy Y/Z + cy)}, exactly where the renderer's
- * primary ray through film position (u, v) came from (see {@code include/camera.glsl}). For a thin
- * lens (aperture > 0) this holds for the lens centre's rays, i.e. sharp on the plane in focus.
+ * Without a lens distortion, a world point projects to {@code (u, v) = (fx X/Z + cx, fy Y/Z + cy)},
+ * exactly where the renderer's primary ray through film position (u, v) came from (see
+ * {@code include/camera.glsl}). With one, OpenCV's distortion maps the normalised coordinates
+ * (X/Z, Y/Z) to (x_d, y_d) first and the point lands at {@code (fx x_d + cx, fy y_d + cy)}; the
+ * renderer inverts that mapping for every ray, and {@link #worldDirection} inverts it in double
+ * precision, so the two agree. For a thin lens (aperture > 0) this holds for the lens centre's rays,
+ * i.e. sharp on the plane in focus.
  *
  * @param fx          focal length along u, pixels
  * @param fy          focal length along v, pixels
@@ -26,13 +32,21 @@ import io.photonfarm.scene.CameraSpec;
  * @param cy          principal point v, pixels (continuous coordinates)
  * @param rotation    R, world -> camera, row-major 3x3 (rows: camera x, y, z axes in world coordinates)
  * @param translation t, world -> camera, metres: the world origin in camera coordinates
+ * @param lens        the lens distortion (OpenCV's conventions on normalised coordinates), or null for none
  */
-public record PinholeCalibration(double fx, double fy, double cx, double cy, double[][] rotation, double[] translation) {
+public record PinholeCalibration(double fx, double fy, double cx, double cy, double[][] rotation, double[] translation,
+        LensDistortion lens) {
+
+    /** A calibration without lens distortion. */
+    public PinholeCalibration(double fx, double fy, double cx, double cy, double[][] rotation, double[] translation) {
+        this(fx, fy, cx, cy, rotation, translation, null);
+    }
 
     /**
      * The calibration of {@code pose} rendered at {@code width} x {@code height} pixels, with the
      * renderer's construction: forward = lookAt - position, right = forward x up, image up =
-     * right x forward, square pixels, the vertical field of view spanning the image height.
+     * right x forward, square pixels, the vertical field of view spanning the image height of the
+     * undistorted pinhole, and the pose's lens distortion.
      *
      * @throws IllegalArgumentException if the pose has no direction (position == lookAt) or its up is parallel to it
      */
@@ -57,7 +71,7 @@ public record PinholeCalibration(double fx, double fy, double cx, double cy, dou
             t[i] = -(r[i][0] * p[0] + r[i][1] * p[1] + r[i][2] * p[2]);
         }
         double f = 0.5 * height / Math.tan(Math.toRadians(pose.vfovDegrees()) * 0.5);
-        return new PinholeCalibration(f, f, 0.5 * width, 0.5 * height, r, t);
+        return new PinholeCalibration(f, f, 0.5 * width, 0.5 * height, r, t, pose.lens());
     }
 
     /**
@@ -68,7 +82,7 @@ public record PinholeCalibration(double fx, double fy, double cx, double cy, dou
         return of(new CameraPose(new Vec3(camera.position().x(), camera.position().y(), camera.position().z()),
                 new Vec3(camera.lookAt().x(), camera.lookAt().y(), camera.lookAt().z()),
                 new Vec3(camera.up().x(), camera.up().y(), camera.up().z()),
-                camera.vfovDeg(), camera.aperture(), camera.focusDistance()), width, height);
+                camera.vfovDeg(), camera.aperture(), camera.focusDistance(), camera.lens()), width, height);
     }
 
     /** The camera centre (pinhole, or the lens centre) in world coordinates, {@code -R^T t}, metres: {x, y, z}. */
@@ -80,22 +94,62 @@ public record PinholeCalibration(double fx, double fy, double cx, double cy, dou
         return c;
     }
 
+    /** This calibration's lens mapping, or null without a lens. */
+    public LensMapping lensMapping() {
+        return lens == null ? null : LensMapping.of(lens);
+    }
+
     /**
-     * The unit world direction of the pinhole ray through continuous image position (u, v), e.g.
-     * (u + 0.5, v + 0.5) for the centre of pixel (u, v): {@code R^T normalize(((u - cx) / fx, (v - cy) / fy, 1))}.
+     * The unit direction, in the camera frame, of the ray through the lens centre that images at
+     * continuous image position (u, v): {@code normalize(((u - cx) / fx, (v - cy) / fy, 1))} without a
+     * lens; with one, the undistorted ray of the distorted normalised point ((u - cx) / fx, (v - cy) / fy),
+     * converged in double precision.
      */
-    public double[] worldDirection(double u, double v) {
+    public double[] cameraRay(double u, double v) {
         double x = (u - cx) / fx;
         double y = (v - cy) / fy;
+        if (lens != null) {
+            return LensMapping.of(lens).ray(x, y);
+        }
         double n = Math.sqrt(x * x + y * y + 1);
-        x /= n;
-        y /= n;
-        double z = 1 / n;
+        return new double[] {x / n, y / n, 1 / n};
+    }
+
+    /**
+     * The unit world direction of the primary ray through continuous image position (u, v), e.g.
+     * (u + 0.5, v + 0.5) for the centre of pixel (u, v): {@code R^T} {@link #cameraRay(double, double)}.
+     */
+    public double[] worldDirection(double u, double v) {
+        double[] c = cameraRay(u, v);
         double[] d = new double[3];
         for (int i = 0; i < 3; i++) {
-            d[i] = rotation[0][i] * x + rotation[1][i] * y + rotation[2][i] * z;
+            d[i] = rotation[0][i] * c[0] + rotation[1][i] * c[1] + rotation[2][i] * c[2];
         }
         return d;
+    }
+
+    /**
+     * Where a camera-frame point (metres, OpenCV frame) lands in the image, continuous pixel coordinates
+     * {@code [u, v]}, distorted by the lens; null when it is imaged nowhere: at or behind the camera
+     * plane (Z <= 0), or, with a lens, where the ray of its distorted position does not pass through it
+     * (beyond where the distortion stops increasing, OpenCV's equations fold distant points back into
+     * the image, but no ray of the renderer goes there).
+     */
+    public double[] pixelOf(double x, double y, double z) {
+        if (!(z > 0)) {
+            return null;
+        }
+        if (lens == null) {
+            return new double[] {fx * x / z + cx, fy * y / z + cy};
+        }
+        double nx = x / z;
+        double ny = y / z;
+        LensMapping m = LensMapping.of(lens);
+        double[] d = m.distort(nx, ny);
+        double[] back = m.ray(d[0], d[1]);
+        double n = Math.sqrt(x * x + y * y + z * z);
+        double miss = Math.abs(back[0] - x / n) + Math.abs(back[1] - y / n) + Math.abs(back[2] - z / n);
+        return miss <= 1e-9 ? new double[] {fx * d[0] + cx, fy * d[1] + cy} : null;
     }
 
     /** K, row-major 3x3, pixels. */
@@ -125,16 +179,35 @@ public record PinholeCalibration(double fx, double fy, double cx, double cy, dou
     }
 
     /**
-     * Where a world point lands in the image, continuous pixel coordinates: {@code [u, v]}.
+     * OpenCV's projection of a camera-frame point in front of the camera (Z > 0), distorted by the lens
+     * when there is one, {@code [u, v]}; unlike {@link #pixelOf} it does not ask whether the lens images
+     * the point there.
+     */
+    public double[] distortedPixel(double x, double y, double z) {
+        if (lens == null) {
+            return new double[] {fx * x / z + cx, fy * y / z + cy};
+        }
+        double[] d = LensMapping.of(lens).distort(x / z, y / z);
+        return new double[] {fx * d[0] + cx, fy * d[1] + cy};
+    }
+
+    /**
+     * Where a world point lands in the image, continuous pixel coordinates {@code [u, v]}, distorted by
+     * the lens (see {@link #pixelOf}).
      *
-     * @throws IllegalArgumentException if the point is not in front of the camera (Z <= 0)
+     * @throws IllegalArgumentException if the point is not in front of the camera (Z <= 0) or, with a
+     *                                  lens, is imaged nowhere
      */
     public double[] project(Vec3 world) {
         Vec3 c = toCamera(world);
         if (!(c.z() > 0)) {
             throw new IllegalArgumentException("projecting " + world + ": behind the camera (Z = " + c.z() + " m)");
         }
-        return new double[] {fx * c.x() / c.z() + cx, fy * c.y() / c.z() + cy};
+        double[] p = pixelOf(c.x(), c.y(), c.z());
+        if (p == null) {
+            throw new IllegalArgumentException("projecting " + world + ": outside the range the lens " + lens + " images");
+        }
+        return p;
     }
 
     private static double[] vec(Vec3 v) {

@@ -23,4 +23,16 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CameraRecipe(List<Double> target, Range distanceM, Range elevationDeg, Range azimuthDeg,
         Boolean uniformOnSphere, Range vfovDeg, Range focalLengthMm, Double sensorHeightMm, Range apertureM) {
+
+    /**
+     * The widest vertical field of view a frame can draw, degrees: the top of {@code vfovDeg} (default 45),
+     * or the view of the shortest focal length on the sensor. Call after validation.
+     */
+    public double widestVfovDeg() {
+        if (focalLengthMm != null) {
+            double sensor = sensorHeightMm == null ? 24 : sensorHeightMm;
+            return Math.toDegrees(2 * StrictMath.atan(sensor / (2 * focalLengthMm.min())));
+        }
+        return vfovDeg == null ? 45 : vfovDeg.max();
+    }
 }

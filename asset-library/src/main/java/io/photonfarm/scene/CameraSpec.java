@@ -1,20 +1,23 @@
 package io.photonfarm.scene;
 
+import io.photonfarm.api.camera.LensDistortion;
 import org.joml.Vector3f;
 import org.joml.Vector3fc;
 
 /**
- * A thin-lens perspective camera in world space (metres).
+ * A thin-lens perspective camera in world space (metres), optionally seen through a geometric lens
+ * distortion (OpenCV's conventions on the pinhole's normalised coordinates, see {@link LensDistortion}).
  *
  * @param position      centre of the lens
  * @param lookAt        point the camera looks at (the optical axis passes through it)
  * @param up            approximate up direction (made orthogonal to the view direction)
- * @param vfovDeg       vertical field of view, degrees, in (0, 180)
+ * @param vfovDeg       vertical field of view of the undistorted pinhole, degrees, in (0, 180)
  * @param aperture      lens aperture diameter in metres; 0 is a pinhole
  * @param focusDistance distance from the lens to the plane in focus, metres; 0 means |lookAt - position|
+ * @param lens          the lens distortion, or null for none
  */
 public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg,
-                         float aperture, float focusDistance) {
+                         float aperture, float focusDistance, LensDistortion lens) {
     public CameraSpec {
         position = new Vector3f(position);
         lookAt = new Vector3f(lookAt);
@@ -35,6 +38,16 @@ public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, flo
         if (new Vector3f(forward).cross(up).lengthSquared() < 1e-10f) {
             throw new IllegalArgumentException("up must not be parallel to the viewing direction");
         }
+    }
+
+    /** A camera without lens distortion. */
+    public CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg, float aperture, float focusDistance) {
+        this(position, lookAt, up, vfovDeg, aperture, focusDistance, null);
+    }
+
+    /** This camera seen through {@code distortion} (null for none). */
+    public CameraSpec withLens(LensDistortion distortion) {
+        return new CameraSpec(position, lookAt, up, vfovDeg, aperture, focusDistance, distortion);
     }
 
     public static CameraSpec pinhole(Vector3fc position, Vector3fc lookAt, float vfovDeg) {

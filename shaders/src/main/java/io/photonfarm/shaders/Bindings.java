@@ -35,8 +35,8 @@ public final class Bindings {
     public static final int FIXED_FRACTION_BITS = 20;
     public static final float MAX_SAMPLE_RADIANCE = 1.0e6f;
 
-    /** Frame block (struct FrameData, std430): 8 vec4/uvec4 rows. */
-    public static final int FRAME_BYTES = 8 * 16;
+    /** Frame block (struct FrameData, std430): 10 vec4/uvec4 rows. */
+    public static final int FRAME_BYTES = 10 * 16;
     /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, uint labelMode, 1 pad. */
     public static final int DISPATCH_BYTES = 32;
     /** Dispatches one submission may hold (entries of the dispatch-parameter buffer). */
@@ -80,6 +80,19 @@ public final class Bindings {
     public static final int FLAG_NEE = 1;
     /** Frame option flag: trace the pixel-centre ray, count coverage, and write label records when asked. */
     public static final int FLAG_LABELS = 2;
+    /**
+     * Frame option flag: camera rays pass through a Brown-Conrady lens (OpenCV's k1, k2, k3, p1, p2 in the
+     * frame's lensK and lensP), undistorted per ray by {@link #LENS_NEWTON_STEPS} Newton steps.
+     */
+    public static final int FLAG_BROWN_CONRADY = 4;
+    /** Frame option flag: camera rays pass through a Kannala-Brandt (OpenCV fisheye) lens, k1..k4 in lensK. */
+    public static final int FLAG_KANNALA_BRANDT = 8;
+    /**
+     * Newton steps that invert the lens distortion per ray; mirrors the scene library's
+     * {@code LensMapping.SHADER_NEWTON_STEPS}, whose check refuses lenses these steps cannot invert
+     * (shaders may not depend on the scene library; farm-node's drift test keeps them equal).
+     */
+    public static final int LENS_NEWTON_STEPS = 12;
     /** Dispatch label modes: read the centre instance stored by the unit's first dispatch... */
     public static final int LABELS_READ = 0;
     /** ...trace the centre ray and store its instance id (a unit's first dispatch)... */

@@ -97,6 +97,9 @@ public final class ShaderLibrary {
         d.put("LABEL_UV", Bindings.LABEL_UV + "u");
         d.put("LABEL_INSTANCE", Bindings.LABEL_INSTANCE + "u");
         d.put("LABEL_MATERIAL", Bindings.LABEL_MATERIAL + "u");
+        d.put("FLAG_BROWN_CONRADY", Bindings.FLAG_BROWN_CONRADY + "u");
+        d.put("FLAG_KANNALA_BRANDT", Bindings.FLAG_KANNALA_BRANDT + "u");
+        d.put("LENS_NEWTON_STEPS", Integer.toString(Bindings.LENS_NEWTON_STEPS));
         d.put("WORKGROUP_SIZE", Integer.toString(Bindings.WORKGROUP_SIZE));
         d.put("STACK_SIZE", Integer.toString(Bindings.TRAVERSAL_STACK));
         d.put("FIXED_FRACTION_BITS", Integer.toString(Bindings.FIXED_FRACTION_BITS));

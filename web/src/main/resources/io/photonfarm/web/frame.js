@@ -137,6 +137,11 @@
     const rows = [['Image', meta.width + ' × ' + meta.height + ' px, ' + meta.spp + ' spp'],
       ['fx, fy', k.fx.toFixed(3) + ', ' + k.fy.toFixed(3) + ' px'], ['cx, cy', k.cx.toFixed(3) + ', ' + k.cy.toFixed(3) + ' px'],
       ['Pixels', k.pixelConvention], ['Camera frame', meta.extrinsics.cameraFrame]];
+    if (k.distortion) {
+      // OpenCV's model and coefficients, in OpenCV's order; K above is the undistorted pinhole's.
+      rows.splice(3, 0, ['Lens', k.distortion.model + ': ' + k.distortion.names
+        .map((n, i) => n + ' ' + k.distortion.coefficients[i]).join(', ')]);
+    }
     replace(document.getElementById('camera'), rows.flatMap(([a, b]) => [el('dt', {}, a), el('dd', {}, b)]));
     replace(document.getElementById('files'), files.map(f => el('li', {},
       el('a', { href: frameBase + '/files/' + encodeURIComponent(f), class: 'mono' }, f))));

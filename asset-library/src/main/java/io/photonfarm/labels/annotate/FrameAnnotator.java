@@ -50,6 +50,17 @@ import org.joml.Matrix4fc;
  *   <li><b>landmarks</b>: camera-frame point, projection, and a visibility decided by a ray from the
  *       camera centre to the landmark ({@link LandmarkVisibility}, {@link LandmarkTolerance}).</li>
  * </ul>
+ *
+ * <p>Through a lens with distortion ({@link PinholeCalibration#lens()}) everything above follows the
+ * distorted image, as the renderer's rays do: landmarks are their distorted projections
+ * ({@link PinholeCalibration#pixelOf}, OpenCV's equations; a landmark the lens images nowhere is
+ * out of frame); the silhouette tests each pixel centre's own undistorted ray ({@link FilmGrid}),
+ * exact as before; the unclipped amodal box bounds the distorted vertices and edges, the edges
+ * subdivided until straight to {@link CameraMesh#CURVE_TOLERANCE_PX} (straight edges image as curves
+ * whose extremes can lie between vertices), and null as above or when a vertex is imaged nowhere; the
+ * amodal box is that box clipped to the image, or, where it is null, the box of the silhouette's
+ * pixels (whole pixels, exact for the pixel centres), since near-plane clipping of a curved image has
+ * no closed form.
  * Objects whose silhouette covers no pixel centre are left out. Instances of no category (scenery)
  * never get an entry.
  *
@@ -121,6 +132,7 @@ public final class FrameAnnotator {
                     + (labels.instanceNames().size() - 1));
         }
         InstancePassIndex pass = InstancePassIndex.of(instancePass, width, height, n);
+        FilmGrid grid = null;
         List<ObjectAnnotation> objects = new ArrayList<>();
         List<RegionMask> masks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -133,9 +145,27 @@ public final class FrameAnnotator {
             ObjectPose pose = ObjectPose.of(cal, in.objectToWorld());
             CameraMesh cam = CameraMesh.of(mesh, pose);
             Box2d unclipped = cam.projectedBounds(cal, NEAR_Z);
-            Box2d clipped = unclipped != null ? unclipped : cam.clippedProjectedBounds(cal, NEAR_Z);
-            Box2d amodal = clipped == null ? null : clipped.clip(width, height);
-            RegionMask mask = silhouette(cam, cal, width, height, amodal, pass, id);
+            Box2d amodal;
+            RegionMask mask;
+            if (cal.lens() == null) {
+                Box2d clipped = unclipped != null ? unclipped : cam.clippedProjectedBounds(cal, NEAR_Z);
+                amodal = clipped == null ? null : clipped.clip(width, height);
+                mask = silhouette(cam, cal, null, PixelRect.centresIn(amodal, width, height, 1e-6), pass, id);
+            } else {
+                if (grid == null) {
+                    grid = FilmGrid.of(cal, width, height);
+                }
+                Box2d b = cam.normalisedBounds(NEAR_Z);
+                // The bounds are exact; the hair of slack only keeps rounding from dropping a centre on them.
+                double slack = b == null ? 0 : 1e-12 * (1 + Math.abs(b.xMin()) + Math.abs(b.xMax()) + Math.abs(b.yMin())
+                        + Math.abs(b.yMax()));
+                PixelRect raster = b == null ? PixelRect.EMPTY
+                        : grid.rectOf(b.xMin() - slack, b.xMax() + slack, b.yMin() - slack, b.yMax() + slack);
+                mask = silhouette(cam, cal, grid, raster, pass, id);
+                Box2d clipped = unclipped == null ? null : unclipped.clip(width, height);
+                amodal = clipped != null ? clipped : mask.count() == 0 ? null
+                        : new Box2d(mask.x(), mask.y(), mask.x() + mask.width(), mask.y() + mask.height());
+            }
             int unoccluded = mask.count();
             if (unoccluded == 0) {
                 continue;
@@ -160,16 +190,22 @@ public final class FrameAnnotator {
         return new FrameObjects(objects, masks);
     }
 
-    /** The rasterised silhouette united with the visible pixels, over its own bounding rectangle. */
-    private static RegionMask silhouette(CameraMesh cam, PinholeCalibration cal, int width, int height, Box2d amodal,
+    /**
+     * The rasterised silhouette over {@code raster} united with the visible pixels, over its own bounding
+     * rectangle; through {@code grid}'s centre rays when the camera has a lens (grid not null).
+     */
+    private static RegionMask silhouette(CameraMesh cam, PinholeCalibration cal, FilmGrid grid, PixelRect raster,
             InstancePassIndex pass, int id) {
-        PixelRect raster = PixelRect.centresIn(amodal, width, height, 1e-6);
         PixelRect rect = raster.union(pass.rect(id));
         if (rect.isEmpty()) {
             return RegionMask.empty();
         }
         boolean[] work = new boolean[rect.width() * rect.height()];
-        SilhouetteRaster.fill(cam, cal, NEAR_Z, rect, work);
+        if (grid == null) {
+            SilhouetteRaster.fill(cam, cal, NEAR_Z, rect, work);
+        } else {
+            SilhouetteRaster.fill(cam, grid, NEAR_Z, rect, work);
+        }
         pass.fill(id, rect, work);
         int x0 = Integer.MAX_VALUE;
         int y0 = Integer.MAX_VALUE;
@@ -216,8 +252,7 @@ public final class FrameAnnotator {
             double y = lm.position().y();
             double z = lm.position().z();
             double[] c = pose.toCamera(x, y, z);
-            double[] pixel = c[2] > 0 ? new double[] {cal.fx() * c[0] / c[2] + cal.cx(), cal.fy() * c[1] / c[2] + cal.cy()}
-                    : null;
+            double[] pixel = cal.pixelOf(c[0], c[1], c[2]);
             LandmarkVisibility visibility;
             if (pixel == null || !(pixel[0] >= 0 && pixel[0] < width && pixel[1] >= 0 && pixel[1] < height)) {
                 visibility = LandmarkVisibility.OUT_OF_FRAME;

@@ -56,7 +56,7 @@ public record CameraOrbit(double maxAzimuthDeg, double maxElevationDeg, double m
                 (float) (r * Math.sin(el)),
                 (float) (r * Math.cos(el) * Math.cos(az))).add(target);
         float focus = base.focusDistance() == 0 ? 0 : (float) (base.focusDistance() * r / distance);
-        return new CameraSpec(position, target, new Vector3f(0, 1, 0), base.vfovDeg(), base.aperture(), focus);
+        return new CameraSpec(position, target, new Vector3f(0, 1, 0), base.vfovDeg(), base.aperture(), focus, base.lens());
     }
 
     private static double symmetric(SplittableRandom random, double max) {

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  *       mesh's object space in millimetres. A scaled instance carries {@code scale} (per object axis):
  *       X_cam = R (scale * X_model) + t, so the model must be scaled by it first;</li>
  *   <li>cam_K in continuous pixel coordinates (pixel (u, v) covers [u, u+1) x [v, v+1)); tools that take
- *       pixel centres at integer coordinates subtract 0.5 from cx and cy;</li>
+ *       pixel centres at integer coordinates subtract 0.5 from cx and cy. BOP has no distortion field: a
+ *       job with a lens distortion writes distorted images whose cam_K is the undistorted pinhole's, and
+ *       the coefficients are in meta.json (conventions.json says so);</li>
  *   <li>bbox_obj [x, y, w, h] = the whole object's projection, unclipped, continuous, [-1, -1, -1, -1]
  *       when part of it is behind the camera; bbox_visib = the tight box of the visible pixels
  *       (continuous: w is the number of columns, one more than bop_toolkit's max - min),
@@ -182,7 +184,9 @@ final class BopWriter implements DatasetWriter {
                 + "space in millimetres; scaled instances: X_cam = R (scale * X_model) + t with scale (ours) per "
                 + "object axis, so scale the model first");
         c.put("camera", "cam_K row-major in continuous pixel coordinates (OpenCV integer-centre tools: cx - 0.5, "
-                + "cy - 0.5); cam_R_w2c row-major, cam_t_w2c millimetres, world right-handed y up");
+                + "cy - 0.5); cam_R_w2c row-major, cam_t_w2c millimetres, world right-handed y up. BOP has no "
+                + "distortion field: with a lens distortion (meta.json intrinsics.distortion) the images are "
+                + "distorted and cam_K is the undistorted pinhole's; undistort before using BOP tools that assume a pinhole");
         c.put("boxes", "bbox_obj = the whole projection unclipped, bbox_visib = tight box of visible pixels, both "
                 + "[x, y, w, h] continuous (w = columns, bop_toolkit's max - min + 1 for pixel boxes); [-1, -1, -1, -1] "
                 + "when undefined (behind the camera; not visible)");

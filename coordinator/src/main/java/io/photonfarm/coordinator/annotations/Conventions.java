@@ -21,6 +21,7 @@ import java.util.Map;
  * @param cameraFrame       the camera axes and extrinsics
  * @param worldFrame        the world axes and unit
  * @param intrinsics        how K reads
+ * @param lensDistortion    how a frame's lens distortion is given and applied
  * @param depth             depth passes
  * @param normals           normal passes
  * @param ids               id passes' values
@@ -32,7 +33,7 @@ import java.util.Map;
  *                          conventions and quirks
  */
 public record Conventions(int formatVersion, String imageCoordinates, String cameraFrame, String worldFrame,
-        String intrinsics, Depth depth, Normals normals, Ids ids, String coverage, PassFormats passFormats,
+        String intrinsics, String lensDistortion, Depth depth, Normals normals, Ids ids, String coverage, PassFormats passFormats,
         LandmarkRule landmarks, Boxes boxes, Map<String, Map<String, String>> annotationFormats) {
 
     /** The version of this structure written today. */
@@ -118,6 +119,18 @@ public record Conventions(int formatVersion, String imageCoordinates, String cam
                 "K = [[fx, 0, cx], [0, fy, cy], [0, 0, 1]], pixels, in continuous coordinates: a camera point "
                         + "projects to (fx X/Z + cx, fy Y/Z + cy); a centred camera has cx = width / 2, cy = height / 2. "
                         + "OpenCV's integer-centre convention uses cx - 0.5, cy - 0.5",
+                "a job with camera.lens renders through that lens: meta.json's intrinsics.distortion gives OpenCV's "
+                        + "model (brown-conrady: cv::projectPoints, coefficients [k1, k2, p1, p2, k3]; kannala-brandt: "
+                        + "cv::fisheye::projectPoints, coefficients [k1, k2, k3, k4]) applied to the normalised "
+                        + "coordinates (X/Z, Y/Z) before K. The distortion is applied in ray generation: the image "
+                        + "and every pass come from the same distorted rays through the pixel centres, and every "
+                        + "landmark, projection and box is the distorted projection; no frame is resampled. Amodal "
+                        + "boxes bound the distorted vertices and edges (straight edges image as curves; each is "
+                        + "subdivided until straight to 1e-3 px); where part of the object is behind the camera the "
+                        + "amodal box is the box of its silhouette's pixels. K is "
+                        + "the undistorted pinhole's (with the continuous-pixel principal point above). Absent: no "
+                        + "distortion. Formats without a distortion field (BOP cam_K, KITTI, YOLO) describe the "
+                        + "distorted images with K alone; use meta.json's distortion to undistort",
                 new Depth("depth_z: distance along the optical axis (camera z) to the first surface hit by the "
                         + "pixel-centre ray, metres",
                         "range: distance from the camera centre to that surface along the ray, metres",

@@ -1,6 +1,7 @@
 package io.photonfarm.coordinator.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
 import io.photonfarm.labels.ObjectAnnotation;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param spp           samples per pixel every pixel received
  * @param seed          the job seed
  * @param camera        the camera pose as the job gave it (world frame: right-handed, y up, metres)
- * @param intrinsics    the pinhole intrinsics, pixels
+ * @param intrinsics    the pinhole intrinsics, pixels, and the lens distortion if any
  * @param extrinsics    world -> camera, OpenCV camera frame
  * @param timings       when and how fast the frame was assembled
  * @param files         the frame's files other than meta.json, by name, with their sizes
@@ -46,8 +47,27 @@ public record FrameMeta(int formatVersion, String job, int frame, int width, int
      * @param cx              principal point u, pixels
      * @param cy              principal point v, pixels
      * @param pixelConvention how to read (u, v)
+     * @param distortion      the lens distortion, OpenCV's model and coefficients; absent without one
      */
-    public record Intrinsics(double[][] k, double fx, double fy, double cx, double cy, String pixelConvention) {
+    public record Intrinsics(double[][] k, double fx, double fy, double cx, double cy, String pixelConvention,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Distortion distortion) {
+    }
+
+    /**
+     * A lens distortion as OpenCV's functions take it: a camera point's normalised coordinates (X/Z, Y/Z)
+     * are distorted by {@code model} with {@code coefficients}, then K maps them to pixels. The image and
+     * every label of the frame are distorted by it (labels are the distorted projections).
+     *
+     * @param model        {@code brown-conrady} ({@code cv::projectPoints}) or {@code kannala-brandt}
+     *                     ({@code cv::fisheye::projectPoints})
+     * @param coefficients in OpenCV's order: {@code [k1, k2, p1, p2, k3]} (distCoeffs) or {@code [k1, k2, k3, k4]} (D)
+     * @param names        the coefficients' names in that order
+     */
+    public record Distortion(String model, double[] coefficients, List<String> names) {
+        static Distortion of(LensDistortion lens) {
+            return new Distortion(lens.model(), lens.opencvCoefficients(),
+                    lens.isFisheye() ? List.of("k1", "k2", "k3", "k4") : List.of("k1", "k2", "p1", "p2", "k3"));
+        }
     }
 
     /**
@@ -79,7 +99,8 @@ public record FrameMeta(int formatVersion, String job, int frame, int width, int
             + "world right-handed, y up, metres";
 
     static Intrinsics intrinsicsOf(PinholeCalibration c) {
-        return new Intrinsics(c.k(), c.fx(), c.fy(), c.cx(), c.cy(), PIXEL_CONVENTION);
+        return new Intrinsics(c.k(), c.fx(), c.fy(), c.cx(), c.cy(), PIXEL_CONVENTION,
+                c.lens() == null ? null : Distortion.of(c.lens()));
     }
 
     static Extrinsics extrinsicsOf(PinholeCalibration c) {

@@ -6,18 +6,22 @@ import io.photonfarm.scene.CameraSpec;
 import org.joml.Vector3f;
 import org.joml.Vector3fc;
 
-/** Converts between the scene library's camera and the wire's camera pose; lossless (floats to doubles and back). */
+/**
+ * Converts between the scene library's camera and the wire's camera pose; lossless (floats to doubles and
+ * back; the lens distortion as it is).
+ */
 final class Cameras {
     private Cameras() {
     }
 
     static CameraPose toPose(CameraSpec c) {
-        return new CameraPose(vec(c.position()), vec(c.lookAt()), vec(c.up()), c.vfovDeg(), c.aperture(), c.focusDistance());
+        return new CameraPose(vec(c.position()), vec(c.lookAt()), vec(c.up()), c.vfovDeg(), c.aperture(), c.focusDistance(),
+                c.lens());
     }
 
     static CameraSpec toSpec(CameraPose p) {
         return new CameraSpec(vec(p.position()), vec(p.lookAt()), vec(p.up()), (float) p.vfovDegrees(),
-                (float) p.aperture(), (float) p.focusDistance());
+                (float) p.aperture(), (float) p.focusDistance(), p.lens());
     }
 
     private static Vec3 vec(Vector3fc v) {

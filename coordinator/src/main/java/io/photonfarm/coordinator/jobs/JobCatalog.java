@@ -1,5 +1,6 @@
 package io.photonfarm.coordinator.jobs;
 
+import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.JobLimits;
 import io.photonfarm.api.job.JobSpec;
@@ -7,6 +8,7 @@ import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.api.work.FrameSpec;
 import io.photonfarm.coordinator.camera.CameraModels;
 import io.photonfarm.scene.camera.CameraOrbit;
+import io.photonfarm.scene.camera.LensMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +80,14 @@ public final class JobCatalog {
             bad.add(new JobSpecException.Violation("orbit", String.valueOf(request.orbit()),
                     "absent for recipes (the recipe's camera section draws each frame's camera)"));
         }
+        LensDistortion lens = lens(spec);
+        if (scene != null && lens != null && bad.stream().noneMatch(v -> v.field().startsWith("camera.lens")
+                || v.field().equals("width") || v.field().equals("height"))) {
+            // Orbits keep the scene camera's field of view; a recipe's frames draw theirs up to the widest.
+            double vfov = scene.recipe() != null ? scenes.sampler(scene.recipe()).recipe().cameraOrDefault().widestVfovDeg()
+                    : scene.camera().vfovDeg();
+            LensMapping.of(lens).checkOverImage("camera.lens", spec.width(), spec.height(), vfov, bad);
+        }
         if (spec.camera() != null && bad.stream().noneMatch(v -> v.field().startsWith("camera"))) {
             spec = spec.withCamera(cameras.resolve(spec.camera(), bad));
         }
@@ -117,9 +127,15 @@ public final class JobCatalog {
         return out;
     }
 
+    /** The job's lens distortion ({@code camera.lens}), or null for none. */
+    private static LensDistortion lens(JobSpec s) {
+        return s.camera() == null ? null : s.camera().lens();
+    }
+
     /**
      * Frame {@code frame} of a job: the same on every coordinator, at any time. For a recipe the frame's
      * camera is the one drawn with its scene, its scene hash is the frame's own, and it carries the recipe.
+     * The job's lens distortion ({@code camera.lens}) applies to every frame's camera.
      */
     public FrameSpec frame(JobRecord job, int frame) {
         JobSpec s = job.spec();
@@ -127,12 +143,13 @@ public final class JobCatalog {
             String recipe = scenes.recipeText(s);
             var drawn = scenes.drawn(recipe, s.seed(), frame);
             return new FrameSpec(job.jobId(), frame, s.sceneRef(), scenes.frameSceneHash(recipe, s.seed(), frame), s.width(),
-                    s.height(), s.seed(), s.maxBounces(), Cameras.toPose(drawn.frame().camera()), s.labels(), recipe);
+                    s.height(), s.seed(), s.maxBounces(), Cameras.toPose(drawn.frame().camera()).withLens(lens(s)), s.labels(),
+                    recipe);
         }
         CameraOrbit orbit = new CameraOrbit(job.orbitAzimuthDeg(), job.orbitElevationDeg(), job.orbitDistanceScale());
         var pose = orbit.poseOf(Cameras.toSpec(job.baseCamera()), s.seed(), frame);
         return new FrameSpec(job.jobId(), frame, s.sceneRef(), job.sceneHash(), s.width(), s.height(), s.seed(),
-                s.maxBounces(), Cameras.toPose(pose), s.labels());
+                s.maxBounces(), Cameras.toPose(pose).withLens(lens(s)), s.labels());
     }
 
     /** What a recipe job's frame drew (for meta.json); empty when the job's scene is not a recipe. */

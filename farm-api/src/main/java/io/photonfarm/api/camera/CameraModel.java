@@ -1,5 +1,6 @@
 package io.photonfarm.api.camera;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.photonfarm.api.job.JobSpecException;
 import java.util.List;
@@ -26,7 +27,8 @@ public record CameraModel(LensDistortion lens, SensorProfile sensor, DepthSensor
         refiners = refiners == null ? List.of() : List.copyOf(refiners);
     }
 
-    /** Whether anything at all differs from the ideal camera. */
+    /** Whether nothing at all differs from the ideal camera. (Not a JSON property: readers refuse unknown fields.) */
+    @JsonIgnore
     public boolean isIdeal() {
         return lens == null && sensor == null && depthSensor == null && refiners.isEmpty();
     }

@@ -1,11 +1,16 @@
 package io.photonfarm.node.render;
 
+import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.shaders.Bindings;
 import java.nio.ByteBuffer;
 import org.joml.Vector3f;
 
-/** Writes the frame block (struct FrameData, std430) exactly as {@code include/bindings.glsl} declares it. */
+/**
+ * Writes the frame block (struct FrameData, std430) exactly as {@code include/bindings.glsl} declares it.
+ * The camera's intrinsics travel as tan(vfov / 2) (times the aspect ratio) and its lens distortion, if
+ * any, as a flag and OpenCV's coefficients narrowed to float.
+ */
 final class FrameUniforms {
     private FrameUniforms() {
     }
@@ -27,7 +32,17 @@ final class FrameUniforms {
         b.putInt(f.width()).putInt(f.height()).putInt(f.frameIndex()).putInt(f.seed());
         b.putInt(sc.tlasRoot()).putInt(sc.lightCount()).putInt(sc.envWidth()).putInt(sc.envHeight());
         putVec4(b, sc.lightTotalWeight(), sc.envIntensity(), sc.envRotationRad(), sc.envTotalWeight());
-        b.putInt(f.maxBounces()).putInt((f.nee() ? Bindings.FLAG_NEE : 0) | (f.labels() ? Bindings.FLAG_LABELS : 0)).putInt(f.rrStartBounce()).putInt(loopBudget);
+        LensDistortion lens = cam.lens();
+        int lensFlag = lens == null ? 0 : lens.isFisheye() ? Bindings.FLAG_KANNALA_BRANDT : Bindings.FLAG_BROWN_CONRADY;
+        int flags = (f.nee() ? Bindings.FLAG_NEE : 0) | (f.labels() ? Bindings.FLAG_LABELS : 0) | lensFlag;
+        b.putInt(f.maxBounces()).putInt(flags).putInt(f.rrStartBounce()).putInt(loopBudget);
+        if (lens == null) {
+            putVec4(b, 0, 0, 0, 0);
+            putVec4(b, 0, 0, 0, 0);
+        } else {
+            putVec4(b, (float) lens.k1(), (float) lens.k2(), (float) lens.k3(), lens.isFisheye() ? (float) lens.k4() : 0);
+            putVec4(b, lens.isFisheye() ? 0 : (float) lens.p1(), lens.isFisheye() ? 0 : (float) lens.p2(), 0, 0);
+        }
         if (b.position() != Bindings.FRAME_BYTES) {
             throw new IllegalStateException("frame block is " + b.position() + " bytes, expected " + Bindings.FRAME_BYTES);
         }

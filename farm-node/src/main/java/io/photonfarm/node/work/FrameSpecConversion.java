@@ -31,10 +31,13 @@ public final class FrameSpecConversion {
                 true, defaults.rrStartBounce(), camera, frame.labels());
     }
 
-    /** The camera, narrowed from the wire's doubles to the renderer's floats by plain rounding. */
+    /**
+     * The camera, narrowed from the wire's doubles to the renderer's floats by plain rounding; the lens
+     * distortion travels as it is (the frame block narrows its coefficients).
+     */
     public static CameraSpec camera(CameraPose pose) {
         return new CameraSpec(vector(pose.position()), vector(pose.lookAt()), vector(pose.up()),
-                (float) pose.vfovDegrees(), (float) pose.aperture(), (float) pose.focusDistance());
+                (float) pose.vfovDegrees(), (float) pose.aperture(), (float) pose.focusDistance(), pose.lens());
     }
 
     private static Vector3f vector(Vec3 v) {

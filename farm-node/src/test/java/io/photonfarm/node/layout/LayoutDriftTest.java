@@ -3,6 +3,7 @@ package io.photonfarm.node.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.photonfarm.api.tile.LabelRecord;
+import io.photonfarm.scene.camera.LensMapping;
 import io.photonfarm.scene.gpu.GpuLayout;
 import io.photonfarm.shaders.Bindings;
 import io.photonfarm.shaders.ShaderLibrary;
@@ -47,6 +48,13 @@ class LayoutDriftTest {
         assertEquals(Bindings.LABEL_UV, LabelRecord.UV, "uv");
         assertEquals(Bindings.LABEL_INSTANCE, LabelRecord.INSTANCE, "instance");
         assertEquals(Bindings.LABEL_MATERIAL, LabelRecord.MATERIAL, "material");
+    }
+
+    @Test
+    void theShaderTakesTheNewtonStepsTheLensCheckProvesEnough() {
+        // The coordinator refuses a lens unless LensMapping's emulation of the shader's scheme converges.
+        assertEquals(LensMapping.SHADER_NEWTON_STEPS, Bindings.LENS_NEWTON_STEPS);
+        assertEquals(Integer.toString(LensMapping.SHADER_NEWTON_STEPS), ShaderLibrary.defines().get("LENS_NEWTON_STEPS"));
     }
 
     @Test

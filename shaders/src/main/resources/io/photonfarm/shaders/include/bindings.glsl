@@ -31,6 +31,8 @@ struct FrameData {
     uvec4 scene;      // tlas root node, light count, env width, env height
     vec4 lightEnv;    // light total weight, env intensity, env rotation (rad), env total weight
     uvec4 options;    // max bounces, flags (FLAG_*), Russian-roulette start bounce, loop budget
+    vec4 lensK;       // lens distortion k1, k2, k3, k4 (FLAG_BROWN_CONRADY or FLAG_KANNALA_BRANDT; else unused)
+    vec4 lensP;       // lens distortion p1, p2 (Brown-Conrady), 0, 0
 };
 
 // One entry per dispatch of a submission; a dispatch finds its entry at gl_WorkGroupID.z

@@ -13,7 +13,7 @@ uint instance_id(Hit hit) {
 // `record`, else only its instance word (which later dispatches of the unit read instead of tracing again).
 uint centre_labels(uvec2 pixel, bool record, uint base, inout uint loops) {
     vec3 origin = frame.camPos.xyz;
-    vec3 dir = pinhole_direction(vec2(pixel) + 0.5);
+    vec3 dir = camera_direction(vec2(pixel) + 0.5);
     Hit hit;
     bool found = trace_scene(origin, dir, 1e30, false, hit, loops);
     uint id = found ? instance_id(hit) : 0u;
