@@ -87,7 +87,10 @@ class CameraRealismTest {
                             "frame " + f + " " + made + " repeats exactly");
                 }
                 JsonNode imaging = meta.path("imaging");
-                assertEquals("RGGB", imaging.path("sensor").toString().contains("RGGB") ? "RGGB" : imaging.toString());
+                assertEquals("RGGB", imaging.path("sensor").path("sensor").path("cfa").asText(), imaging.toString());
+                assertTrue(imaging.path("sensor").path("exposure").path("exposureTime").asDouble() > 0,
+                        "the auto-exposure's choice is recorded: " + imaging.path("sensor").path("exposure"));
+                assertEquals("structured-light", imaging.path("depthSensor").path("kind").asText());
                 assertEquals(List.of("fda", "reinhard"), List.of(imaging.path("refiners").path(0).path("kind").asText(),
                         imaging.path("refiners").path(1).path("kind").asText()));
                 assertTrue(imaging.path("stages").size() >= 4, "timed stages: " + imaging.path("stages"));
