@@ -7,9 +7,10 @@ package io.photonfarm.sensor;
  *
  * <p>The hash is SplitMix64's finaliser (Steele, Lea and Flood 2014, variant 13 of Stafford's
  * mixers) applied along the chain seed → frame → stream → pixel → draw; consecutive draws of one
- * pixel are a SplitMix64 sequence seeded by the pixel's key.
+ * pixel are a SplitMix64 sequence seeded by the pixel's key. Every random draw of the camera
+ * simulation (sensor noise, depth sensor) comes from here.
  */
-final class CounterRng {
+public final class CounterRng {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long FRAME_MULTIPLIER = 0xD1B54A32D192ED03L;
     private static final long STREAM_MULTIPLIER = 0xAEF17502108EF2D9L;
@@ -17,8 +18,8 @@ final class CounterRng {
     private static final long FIXED_PATTERN_FRAME = Long.MIN_VALUE;
 
     /** The independent streams of draws; their ids are part of the noise's definition, never renumber them. */
-    enum Stream {
-        SHOT(1), READ(2), ROW(3), PRNU(4), DSNU(5);
+    public enum Stream {
+        SHOT(1), READ(2), ROW(3), PRNU(4), DSNU(5), DEPTH_SENSOR(6);
 
         final int id;
 
@@ -37,7 +38,7 @@ final class CounterRng {
     }
 
     /** The key of one stream of a frame of a job. */
-    static long streamKey(long jobSeed, long frame, Stream stream) {
+    public static long streamKey(long jobSeed, long frame, Stream stream) {
         return mix(mix(mix(jobSeed) + frame * FRAME_MULTIPLIER) ^ (stream.id * STREAM_MULTIPLIER));
     }
 
@@ -47,12 +48,12 @@ final class CounterRng {
     }
 
     /** The key of one pixel (or row) of a stream, from which its draws follow. */
-    static long pixelKey(long streamKey, long index) {
+    public static long pixelKey(long streamKey, long index) {
         return mix(streamKey + index * GOLDEN);
     }
 
     /** Draw number {@code draw} (0, 1, ...) of a pixel: uniform on the open interval (0, 1), 53 bits. */
-    static double uniform(long pixelKey, int draw) {
+    public static double uniform(long pixelKey, int draw) {
         long z = mix(pixelKey + (draw + 1L) * GOLDEN);
         return ((z >>> 11) + 0.5) * 0x1.0p-53;
     }

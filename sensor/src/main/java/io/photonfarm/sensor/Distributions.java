@@ -5,7 +5,7 @@ package io.photonfarm.sensor;
  * {@link StrictMath}, whose results the Java specification fixes bit for bit, so noise is identical
  * on every machine, not only on every thread.
  */
-final class Distributions {
+public final class Distributions {
     /** Below this mean Poisson draws invert the distribution function; from it on they use PTRS. */
     static final double PTRS_THRESHOLD = 10;
     private static final int LOG_FACTORIAL_TABLE = 256;
@@ -55,7 +55,7 @@ final class Distributions {
     }
 
     /** A standard normal draw: draw {@code draw} of the pixel with key {@code pixelKey}. */
-    static double normal(long pixelKey, int draw) {
+    public static double normal(long pixelKey, int draw) {
         return normalQuantile(CounterRng.uniform(pixelKey, draw));
     }
 

@@ -45,7 +45,7 @@ public final class CameraRoutes implements Consumer<ApiServer.Registrar> {
     private void report(Context ctx) throws IOException {
         JobRecord job = jobs.record(ctx.pathParam("id"));
         try {
-            ctx.json(gap.report(job, jobs.framesWritten(job)));
+            ctx.json(gap.report(job));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

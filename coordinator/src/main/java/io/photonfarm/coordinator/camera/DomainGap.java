@@ -56,10 +56,9 @@ public final class DomainGap {
     }
 
     /**
-     * @param written the job's written frames count
      * @throws IllegalArgumentException if the job names no target domain or has no written frame yet
      */
-    public synchronized Result report(JobRecord job, int written) throws IOException {
+    public synchronized Result report(JobRecord job) throws IOException {
         Path kept = layout.jobDir(job.jobId()).resolve(FILE);
         if (Files.isRegularFile(kept)) {
             return json.readValue(kept.toFile(), Result.class);

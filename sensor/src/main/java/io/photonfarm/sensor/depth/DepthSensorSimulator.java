@@ -1,6 +1,8 @@
 package io.photonfarm.sensor.depth;
 
 import io.photonfarm.api.camera.DepthSensorProfile;
+import io.photonfarm.sensor.CounterRng;
+import io.photonfarm.sensor.Distributions;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +22,8 @@ import java.util.stream.IntStream;
  *       disparity {@code fx b / z} to disparitySteps, as its matcher does.</li>
  * </ol>
  *
- * Every random draw is a pure function of (job seed, frame, pixel, draw), so a frame simulated twice,
+ * Every random draw is a pure function of (job seed, frame, pixel, draw) ({@link CounterRng}, its own
+ * stream), so a frame simulated twice,
  * on any thread split, gives the same pass. Thread-safe.
  */
 public final class DepthSensorSimulator {
@@ -46,6 +49,7 @@ public final class DepthSensorSimulator {
         boolean[] shadow = structuredLight && p.baseline() > 0 ? projectorShadow(frame) : null;
         float[] out = new float[w * h];
         double cosMax = Math.cos(Math.toRadians(p.maxIncidenceDeg()));
+        long stream = CounterRng.streamKey(jobSeed, frameIndex, CounterRng.Stream.DEPTH_SENSOR);
         IntStream.range(0, h).parallel().forEach(v -> {
             for (int u = 0; u < w; u++) {
                 int i = v * w + u;
@@ -55,12 +59,12 @@ public final class DepthSensorSimulator {
                         || (shadow != null && shadow[i]) || weak(frame, i, depth)) {
                     continue;
                 }
-                long key = mix(mix(jobSeed ^ 0x6465707468L) + frameIndex) + i;
-                if (nearEdge(z, w, h, u, v) && uniform(key, 0) < p.edgeDropProbability()) {
+                long key = CounterRng.pixelKey(stream, i);
+                if (nearEdge(z, w, h, u, v) && CounterRng.uniform(key, 0) < p.edgeDropProbability()) {
                     continue;
                 }
                 double sigma = p.noise().get(0) + p.noise().get(1) * depth + p.noise().get(2) * depth * depth;
-                double measured = depth + sigma * gaussian(key);
+                double measured = depth + sigma * Distributions.normal(key, 1);
                 if (structuredLight && p.disparityStep() > 0 && p.baseline() > 0) {
                     double fb = frame.fx() * p.baseline();
                     double steps = Math.max(1, Math.rint(fb / measured / p.disparityStep()));
@@ -134,24 +138,5 @@ public final class DepthSensorSimulator {
             }
         });
         return shadow;
-    }
-
-    /** A standard normal deviate from two of the pixel's uniforms (Box-Muller). */
-    private static double gaussian(long key) {
-        double u1 = uniform(key, 1);
-        double u2 = uniform(key, 2);
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
-    /** A uniform in (0, 1) from the pixel's key and a draw index. */
-    private static double uniform(long key, int draw) {
-        return ((mix(key * 0x9E3779B97F4A7C15L + draw) >>> 11) + 0.5) * 0x1.0p-53;
-    }
-
-    /** SplitMix64's finaliser: a bijective 64-bit mix. */
-    private static long mix(long x) {
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        return x ^ (x >>> 31);
     }
 }
