@@ -1,5 +1,6 @@
 package io.photonfarm.scene;
 
+import io.photonfarm.api.camera.CameraMotion;
 import io.photonfarm.api.camera.LensDistortion;
 import org.joml.Vector3f;
 import org.joml.Vector3fc;
@@ -15,9 +16,11 @@ import org.joml.Vector3fc;
  * @param aperture      lens aperture diameter in metres; 0 is a pinhole
  * @param focusDistance distance from the lens to the plane in focus, metres; 0 means |lookAt - position|
  * @param lens          the lens distortion, or null for none
+ * @param motion        how the camera moves while the shutter is open (this pose is the one at the middle of
+ *                      the exposure, the label time), or null for an instantaneous exposure
  */
 public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg,
-                         float aperture, float focusDistance, LensDistortion lens) {
+                         float aperture, float focusDistance, LensDistortion lens, CameraMotion motion) {
     public CameraSpec {
         position = new Vector3f(position);
         lookAt = new Vector3f(lookAt);
@@ -40,14 +43,30 @@ public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, flo
         }
     }
 
-    /** A camera without lens distortion. */
+    /** A still camera without lens distortion. */
     public CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg, float aperture, float focusDistance) {
-        this(position, lookAt, up, vfovDeg, aperture, focusDistance, null);
+        this(position, lookAt, up, vfovDeg, aperture, focusDistance, null, null);
+    }
+
+    /** A still camera. */
+    public CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, float vfovDeg, float aperture, float focusDistance,
+            LensDistortion lens) {
+        this(position, lookAt, up, vfovDeg, aperture, focusDistance, lens, null);
     }
 
     /** This camera seen through {@code distortion} (null for none). */
     public CameraSpec withLens(LensDistortion distortion) {
-        return new CameraSpec(position, lookAt, up, vfovDeg, aperture, focusDistance, distortion);
+        return new CameraSpec(position, lookAt, up, vfovDeg, aperture, focusDistance, distortion, motion);
+    }
+
+    /** This camera moving as {@code m} while the shutter is open (null: an instantaneous exposure). */
+    public CameraSpec withMotion(CameraMotion m) {
+        return new CameraSpec(position, lookAt, up, vfovDeg, aperture, focusDistance, lens, m);
+    }
+
+    /** The shutter, frame intervals: 0 without motion. */
+    public float shutter() {
+        return motion == null ? 0f : (float) motion.shutter();
     }
 
     public static CameraSpec pinhole(Vector3fc position, Vector3fc lookAt, float vfovDeg) {

@@ -35,8 +35,8 @@ public final class Bindings {
     public static final int FIXED_FRACTION_BITS = 20;
     public static final float MAX_SAMPLE_RADIANCE = 1.0e6f;
 
-    /** Frame block (struct FrameData, std430): 10 vec4/uvec4 rows. */
-    public static final int FRAME_BYTES = 10 * 16;
+    /** Frame block (struct FrameData, std430): 13 vec4/uvec4 rows. */
+    public static final int FRAME_BYTES = 13 * 16;
     /** One dispatch's parameters (struct DispatchParams, std430): ivec2 tileOrigin, ivec2 tileSize, uint sampleStart, uint sampleCount, uint labelMode, 1 pad. */
     public static final int DISPATCH_BYTES = 32;
     /** Dispatches one submission may hold (entries of the dispatch-parameter buffer). */

@@ -6,6 +6,9 @@
 #extension GL_GOOGLE_include_directive : require
 #extension GL_EXT_control_flow_attributes : require
 
+// Far above any bounce's groups (2 + 2 * max bounces), so the time is independent of every other dimension.
+const uint TIME_GROUP = 1023u;
+
 layout(local_size_x = WORKGROUP_SIZE, local_size_y = WORKGROUP_SIZE, local_size_z = 1) in;
 
 #include "include/bindings.glsl"
@@ -19,10 +22,13 @@ layout(local_size_x = WORKGROUP_SIZE, local_size_y = WORKGROUP_SIZE, local_size_
 #include "include/lights.glsl"
 #include "include/labels.glsl"
 
-// Dimension groups of 4: 0 = film + lens; per bounce k: 1 + 2k = light choice and point, 2 + 2k = BSDF and roulette.
+// Dimension groups of 4: 0 = film + lens; per bounce k: 1 + 2k = light choice and point, 2 + 2k = BSDF and roulette;
+// TIME_GROUP = the time within the shutter (only drawn when the shutter is open, so still frames keep their samples).
 // firstInstance: the instance id of the camera ray's first hit (0: none).
 vec3 radiance(uvec2 pixel, inout Sampler smp, out uint firstInstance) {
     vec4 u0 = sample4(smp, 0u);
+    float shutter = frame.camVelocity.w;
+    rayTime = shutter > 0.0 ? (sample4(smp, TIME_GROUP).x - 0.5) * shutter : 0.0;
     vec3 origin;
     vec3 dir;
     camera_ray(vec2(pixel) + u0.xy, u0.zw, origin, dir);

@@ -14,8 +14,14 @@ public final class GpuLayout {
      * vec2 uv2; vec4 uv01; }}: float32 vertex normals, octahedral tangents (see {@link ShadingRecords}).
      */
     public static final int SHADING = 80;
-    /** {@code struct Instance { vec4 objectToWorld[3]; vec4 worldToObject[3]; uint blasRoot, sceneInstance, mesh, firstTri; }} */
-    public static final int INSTANCE = 112;
+    /**
+     * {@code struct Instance { vec4 objectToWorld[3]; vec4 worldToObject[3]; vec4 velocity[3]; uint blasRoot,
+     * sceneInstance, mesh, firstTri; uint flags, pad, pad, pad; }}: the rows at the label time, and the
+     * derivative of objectToWorld's rows per frame interval ({@link #INSTANCE_MOVING} set when it is not zero).
+     */
+    public static final int INSTANCE = 176;
+    /** Bit 0 of an instance's {@code flags}: it moves during an exposure (its velocity rows are not zero). */
+    public static final int INSTANCE_MOVING = 1;
     /** {@code struct Material { vec4 baseColor, emission, params, params2; ivec4 textures; }} */
     public static final int MATERIAL = 80;
     /** {@code struct TexInfo { uint offset, width, height, pad; }} */

@@ -44,7 +44,17 @@ public final class ScenePacker {
         List<Integer> keptInstances = new ArrayList<>();
         int dropped = 0;
         for (int i = 0; i < scene.instances().size(); i++) {
-            int m = scene.instances().get(i).mesh();
+            Instance in = scene.instances().get(i);
+            int m = in.mesh();
+            if (in.isMoving()) {
+                // Next-event estimation samples emitters at their label-time positions; a moving one would be lit wrongly.
+                for (int slot : meshes.get(m).triangleMaterials()) {
+                    if (scene.materials().get(slot).emission().luminance() > 0) {
+                        throw new IllegalArgumentException("instance " + i + " (" + in.name() + ") moves but its mesh emits"
+                                + " light; emitters must not move during the exposure");
+                    }
+                }
+            }
             if (meshes.get(m).triangleCount() > 0) {
                 used[m] = true;
                 keptInstances.add(i);
@@ -85,7 +95,7 @@ public final class ScenePacker {
             long t1 = System.nanoTime();
             for (int k = 0; k < keptInstances.size(); k++) {
                 Instance in = scene.instances().get(keptInstances.get(k));
-                worldBox(blas[in.mesh()].nodeBounds(), in.objectToWorld(), instBounds, 6 * k);
+                sweptBox(blas[in.mesh()].nodeBounds(), in, instBounds, 6 * k);
                 for (int a = 0; a < 3; a++) {
                     instCentroids[3 * k + a] = 0.5f * (instBounds[6 * k + a] + instBounds[6 * k + 3 + a]);
                 }
@@ -153,6 +163,25 @@ public final class ScenePacker {
                 SceneFeature.of(scene, lights.count(), env.totalWeight()));
     }
 
+    /**
+     * World box of an instance over any exposure: for a moving one, the union of its boxes at both ends
+     * of the longest shutter ({@link Instance#MAX_SHUTTER}). Each object point moves linearly in time
+     * (the transform does), so the union of the two end boxes holds it at every time between.
+     */
+    private static void sweptBox(float[] objectBox, Instance in, float[] out, int at) {
+        if (!in.isMoving()) {
+            worldBox(objectBox, in.objectToWorld(), out, at);
+            return;
+        }
+        float[] end = new float[6];
+        worldBox(objectBox, in.objectToWorldAt(-Instance.MAX_SHUTTER / 2), out, at);
+        worldBox(objectBox, in.objectToWorldAt(Instance.MAX_SHUTTER / 2), end, 0);
+        for (int a = 0; a < 3; a++) {
+            out[at + a] = Math.min(out[at + a], end[a]);
+            out[at + 3 + a] = Math.max(out[at + 3 + a], end[3 + a]);
+        }
+    }
+
     /** World box of an object-space box under an affine transform: the box of its 8 transformed corners. */
     private static void worldBox(float[] objectBox, Matrix4fc objectToWorld, float[] out, int at) {
         Vector3f p = new Vector3f();
@@ -197,6 +226,12 @@ public final class ScenePacker {
                 Std430.putVec4(buf, row.x, row.y, row.z, row.w);
             }
         }
+        Matrix4fc v = in.isMoving() ? in.velocity() : new Matrix4f().zero();
+        for (int r = 0; r < 3; r++) {
+            v.getRow(r, row);
+            Std430.putVec4(buf, row.x, row.y, row.z, row.w);
+        }
         buf.putInt(blasRoot).putInt(sceneIndex).putInt(in.mesh()).putInt(firstTri);
+        buf.putInt(in.isMoving() ? GpuLayout.INSTANCE_MOVING : 0).putInt(0).putInt(0).putInt(0);
     }
 }

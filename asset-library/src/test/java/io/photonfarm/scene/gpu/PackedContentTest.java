@@ -43,8 +43,8 @@ class PackedContentTest {
             }
             int tri = lights.getInt(at + 48);
             int inst = lights.getInt(at + 52);
-            int firstTri = packed.instances().getInt(GpuLayout.INSTANCE * inst + 108);
-            assertEquals(1, packed.instances().getInt(GpuLayout.INSTANCE * inst + 104), "the light mesh");
+            int firstTri = packed.instances().getInt(GpuLayout.INSTANCE * inst + 156);
+            assertEquals(1, packed.instances().getInt(GpuLayout.INSTANCE * inst + 152), "the light mesh");
             assertTrue(tri == firstTri || tri == firstTri + 1);
             assertEquals(0.5, p[i], 1e-3, "equal halves of the light quad");
         }
@@ -62,7 +62,7 @@ class PackedContentTest {
         double[] p = aliasProbabilities(packed.lightAlias(), 2);
         for (int i = 0; i < 2; i++) {
             int inst = packed.lights().getInt(GpuLayout.LIGHT * i + 52);
-            int sceneInstance = packed.instances().getInt(GpuLayout.INSTANCE * inst + 100);
+            int sceneInstance = packed.instances().getInt(GpuLayout.INSTANCE * inst + 148);
             assertEquals(sceneInstance == 0 ? 0.1 : 0.9, p[i], 1e-6);
         }
     }

@@ -66,7 +66,7 @@ final class ReferenceTracer {
                     oo[r] = m0 * o[0] + m1 * o[1] + m2 * o[2] + m3;
                     od[r] = m0 * d[0] + m1 * d[1] + m2 * d[2];
                 }
-                int blasRoot = instances.getInt(GpuLayout.INSTANCE * inst + 96);
+                int blasRoot = instances.getInt(GpuLayout.INSTANCE * inst + 144);
                 tBest[0] = bestT;
                 int hit = traceBlas(blasRoot, oo, od, tBest, top);
                 if (hit >= 0) {

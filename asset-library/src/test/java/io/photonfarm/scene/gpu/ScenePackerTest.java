@@ -90,11 +90,11 @@ class ScenePackerTest {
         boolean[] seen = new boolean[scene.instances().size()];
         for (int k = 0; k < packed.header().instanceCount(); k++) {
             int at = GpuLayout.INSTANCE * k;
-            int sceneIndex = inst.getInt(at + 100);
+            int sceneIndex = inst.getInt(at + 148);
             assertTrue(!seen[sceneIndex], "scene instance " + sceneIndex + " packed twice");
             seen[sceneIndex] = true;
             Instance in = scene.instances().get(sceneIndex);
-            assertEquals(in.mesh(), inst.getInt(at + 104));
+            assertEquals(in.mesh(), inst.getInt(at + 152));
             Matrix4f o2w = new Matrix4f(in.objectToWorld());
             Matrix4f w2o = new Matrix4f(o2w).invertAffine();
             Vector4f row = new Vector4f();
@@ -147,9 +147,9 @@ class ScenePackerTest {
         for (int k = 0; k < h.instanceCount(); k++) {
             assertEquals(1, instanceSeen[k], "instance " + k + " in TLAS leaves");
             int at = GpuLayout.INSTANCE * k;
-            int blasRoot = packed.instances().getInt(at + 96);
-            int firstTri = packed.instances().getInt(at + 108);
-            int count = scene.meshes().get(packed.instances().getInt(at + 104)).triangleCount();
+            int blasRoot = packed.instances().getInt(at + 144);
+            int firstTri = packed.instances().getInt(at + 156);
+            int count = scene.meshes().get(packed.instances().getInt(at + 152)).triangleCount();
             int[] triSeen = new int[count];
             int minNode = walk(nodes, blasRoot, 4, h.tlasRoot(), tri -> {
                 assertTrue(tri >= firstTri && tri < firstTri + count, "triangle " + tri + " outside its mesh");

@@ -77,8 +77,8 @@ class TraversalTest {
             int meshTri = -1;
             BruteForce.Condition actualCondition = null;
             if (actual != null) {
-                sceneInstance = packed.instances().getInt(GpuLayout.INSTANCE * actual.instance() + 100);
-                int firstTri = packed.instances().getInt(GpuLayout.INSTANCE * actual.instance() + 108);
+                sceneInstance = packed.instances().getInt(GpuLayout.INSTANCE * actual.instance() + 148);
+                int firstTri = packed.instances().getInt(GpuLayout.INSTANCE * actual.instance() + 156);
                 meshTri = packed.sourceTriangle(actual.triangle());
                 int triCount = scene.meshes().get(scene.instances().get(sceneInstance).mesh()).triangleCount();
                 assertTrue(actual.triangle() >= firstTri && actual.triangle() < firstTri + triCount, ray);

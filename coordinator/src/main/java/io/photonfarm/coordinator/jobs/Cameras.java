@@ -8,7 +8,7 @@ import org.joml.Vector3fc;
 
 /**
  * Converts between the scene library's camera and the wire's camera pose; lossless (floats to doubles and
- * back; the lens distortion as it is).
+ * back; the lens distortion and the motion as they are).
  */
 final class Cameras {
     private Cameras() {
@@ -16,12 +16,12 @@ final class Cameras {
 
     static CameraPose toPose(CameraSpec c) {
         return new CameraPose(vec(c.position()), vec(c.lookAt()), vec(c.up()), c.vfovDeg(), c.aperture(), c.focusDistance(),
-                c.lens());
+                c.lens(), c.motion());
     }
 
     static CameraSpec toSpec(CameraPose p) {
         return new CameraSpec(vec(p.position()), vec(p.lookAt()), vec(p.up()), (float) p.vfovDegrees(),
-                (float) p.aperture(), (float) p.focusDistance(), p.lens());
+                (float) p.aperture(), (float) p.focusDistance(), p.lens(), p.motion());
     }
 
     private static Vec3 vec(Vector3fc v) {

@@ -1,6 +1,7 @@
 package io.photonfarm.api.work;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.photonfarm.api.camera.CameraMotion;
 import io.photonfarm.api.camera.LensDistortion;
 
 /**
@@ -17,9 +18,12 @@ import io.photonfarm.api.camera.LensDistortion;
  * @param aperture      lens aperture diameter, metres; 0 is a pinhole
  * @param focusDistance distance from the lens to the plane in focus, metres; 0 means |lookAt - position|
  * @param lens          the geometric lens distortion, or null for none (absent from JSON then)
+ * @param motion        the camera's motion and shutter during the exposure (the pose above is the one at the
+ *                      label time, the middle of the exposure), or null for an instantaneous exposure
  */
 public record CameraPose(Vec3 position, Vec3 lookAt, Vec3 up, double vfovDegrees, double aperture,
-        double focusDistance, @JsonInclude(JsonInclude.Include.NON_NULL) LensDistortion lens) {
+        double focusDistance, @JsonInclude(JsonInclude.Include.NON_NULL) LensDistortion lens,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CameraMotion motion) {
     public CameraPose {
         if (position == null || lookAt == null || up == null) {
             throw new IllegalArgumentException("camera pose: position, lookAt and up must be set");
@@ -31,13 +35,24 @@ public record CameraPose(Vec3 position, Vec3 lookAt, Vec3 up, double vfovDegrees
         }
     }
 
-    /** A camera without lens distortion. */
+    /** A still camera without lens distortion. */
     public CameraPose(Vec3 position, Vec3 lookAt, Vec3 up, double vfovDegrees, double aperture, double focusDistance) {
-        this(position, lookAt, up, vfovDegrees, aperture, focusDistance, null);
+        this(position, lookAt, up, vfovDegrees, aperture, focusDistance, null, null);
+    }
+
+    /** A still camera. */
+    public CameraPose(Vec3 position, Vec3 lookAt, Vec3 up, double vfovDegrees, double aperture, double focusDistance,
+            LensDistortion lens) {
+        this(position, lookAt, up, vfovDegrees, aperture, focusDistance, lens, null);
     }
 
     /** This pose seen through {@code distortion} (null for none). */
     public CameraPose withLens(LensDistortion distortion) {
-        return new CameraPose(position, lookAt, up, vfovDegrees, aperture, focusDistance, distortion);
+        return new CameraPose(position, lookAt, up, vfovDegrees, aperture, focusDistance, distortion, motion);
+    }
+
+    /** This pose moving as {@code m} during the exposure (null: an instantaneous exposure). */
+    public CameraPose withMotion(CameraMotion m) {
+        return new CameraPose(position, lookAt, up, vfovDegrees, aperture, focusDistance, lens, m);
     }
 }

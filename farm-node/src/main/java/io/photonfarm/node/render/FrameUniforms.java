@@ -1,5 +1,6 @@
 package io.photonfarm.node.render;
 
+import io.photonfarm.api.camera.CameraMotion;
 import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.scene.CameraSpec;
 import io.photonfarm.shaders.Bindings;
@@ -9,7 +10,8 @@ import org.joml.Vector3f;
 /**
  * Writes the frame block (struct FrameData, std430) exactly as {@code include/bindings.glsl} declares it.
  * The camera's intrinsics travel as tan(vfov / 2) (times the aspect ratio) and its lens distortion, if
- * any, as a flag and OpenCV's coefficients narrowed to float.
+ * any, as a flag and OpenCV's coefficients narrowed to float; its motion during the exposure as
+ * velocity, angular velocity, pivot and shutter (zeros for a still camera: no time is drawn then).
  */
 final class FrameUniforms {
     private FrameUniforms() {
@@ -42,6 +44,16 @@ final class FrameUniforms {
         } else {
             putVec4(b, (float) lens.k1(), (float) lens.k2(), (float) lens.k3(), lens.isFisheye() ? (float) lens.k4() : 0);
             putVec4(b, lens.isFisheye() ? 0 : (float) lens.p1(), lens.isFisheye() ? 0 : (float) lens.p2(), 0, 0);
+        }
+        CameraMotion m = cam.motion();
+        if (m == null) {
+            putVec4(b, 0, 0, 0, 0);
+            putVec4(b, 0, 0, 0, 0);
+            putVec4(b, 0, 0, 0, 0);
+        } else {
+            putVec4(b, (float) m.velocity().x(), (float) m.velocity().y(), (float) m.velocity().z(), (float) m.shutter());
+            putVec4(b, (float) m.angularVelocity().x(), (float) m.angularVelocity().y(), (float) m.angularVelocity().z(), 0);
+            putVec4(b, (float) m.pivot().x(), (float) m.pivot().y(), (float) m.pivot().z(), 0);
         }
         if (b.position() != Bindings.FRAME_BYTES) {
             throw new IllegalStateException("frame block is " + b.position() + " bytes, expected " + Bindings.FRAME_BYTES);

@@ -33,11 +33,11 @@ public final class FrameSpecConversion {
 
     /**
      * The camera, narrowed from the wire's doubles to the renderer's floats by plain rounding; the lens
-     * distortion travels as it is (the frame block narrows its coefficients).
+     * distortion and the motion travel as they are (the frame block narrows them).
      */
     public static CameraSpec camera(CameraPose pose) {
         return new CameraSpec(vector(pose.position()), vector(pose.lookAt()), vector(pose.up()),
-                (float) pose.vfovDegrees(), (float) pose.aperture(), (float) pose.focusDistance(), pose.lens());
+                (float) pose.vfovDegrees(), (float) pose.aperture(), (float) pose.focusDistance(), pose.lens(), pose.motion());
     }
 
     private static Vector3f vector(Vec3 v) {

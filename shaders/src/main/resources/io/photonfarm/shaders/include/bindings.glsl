@@ -12,7 +12,10 @@ struct Tri { vec4 v0; vec4 e1; vec4 e2; };
 // Object-space float32 unit vertex normals n0..n2 (labels read them), octahedral tangents t0, t12
 // (they only orient 8-bit normal-map texels), flags = SHADING_* bits.
 struct TriShading { vec3 n0; uint material; vec3 n1; uint flags; vec3 n2; uint t0; uvec2 t12; vec2 uv2; vec4 uv01; };
-struct Instance { vec4 o2w[3]; vec4 w2o[3]; uint blasRoot; uint sceneInstance; uint mesh; uint firstTri; };
+// o2w, w2o: rows at the frame's label time; vel: d(o2w rows) per frame interval (zero unless flags has
+// INSTANCE_MOVING), so at s frame intervals from the label time the rows are o2w + s * vel.
+struct Instance { vec4 o2w[3]; vec4 w2o[3]; vec4 vel[3]; uint blasRoot; uint sceneInstance; uint mesh; uint firstTri;
+                  uint flags; uint pad0; uint pad1; uint pad2; };
 struct Material { vec4 baseColor; vec4 emission; vec4 params; vec4 params2; ivec4 textures; };
 struct TexInfo { uint offset; uint width; uint height; uint pad; };
 struct LightTri { vec4 p0; vec4 p1; vec4 p2; uvec4 ids; };
@@ -33,6 +36,12 @@ struct FrameData {
     uvec4 options;    // max bounces, flags (FLAG_*), Russian-roulette start bounce, loop budget
     vec4 lensK;       // lens distortion k1, k2, k3, k4 (FLAG_BROWN_CONRADY or FLAG_KANNALA_BRANDT; else unused)
     vec4 lensP;       // lens distortion p1, p2 (Brown-Conrady), 0, 0
+    // Camera motion during the exposure, which lasts `shutter` frame intervals centred on the label time:
+    // at s frame intervals from it the camera has turned by angle |spin| s about axis spin through pivot
+    // and then moved by velocity s.
+    vec4 camVelocity; // xyz: m per frame interval (world); w: shutter, frame intervals (0: no motion blur)
+    vec4 camSpin;     // xyz: angular velocity, rad per frame interval (world axis); w: 0
+    vec4 camPivot;    // xyz: the point the camera turns about (world, m); w: 0
 };
 
 // One entry per dispatch of a submission; a dispatch finds its entry at gl_WorkGroupID.z
@@ -69,6 +78,7 @@ layout(std430, set = 0, binding = B_LABELS) buffer LabelBuf { uint labelWords[];
 // flags, non-finite sample count, first failing pixel x, y.
 layout(std430, set = 0, binding = B_STATUS) buffer StatusBuf { uint status[]; };
 
+const uint INSTANCE_MOVING = 1u;
 const uint FLAG_NEE = 1u;
 const uint FLAG_LABELS = 2u;
 const uint LABELS_READ = 0u;      // read the centre instance the unit's first dispatch stored

@@ -64,12 +64,57 @@ vec3 xform_dir(vec4 r0, vec4 r1, vec4 r2, vec3 d) {
     return vec3(dot(r0.xyz, d), dot(r1.xyz, d), dot(r2.xyz, d));
 }
 
+bool moves_now(uint inst) {
+    return rayTime != 0.0 && (instances[inst].flags & INSTANCE_MOVING) != 0u;
+}
+
+// objectToWorld's rows at rayTime.
+void instance_o2w(uint inst, out vec4 r0, out vec4 r1, out vec4 r2) {
+    r0 = instances[inst].o2w[0];
+    r1 = instances[inst].o2w[1];
+    r2 = instances[inst].o2w[2];
+    if (moves_now(inst)) {
+        r0 = fma(vec4(rayTime), instances[inst].vel[0], r0);
+        r1 = fma(vec4(rayTime), instances[inst].vel[1], r1);
+        r2 = fma(vec4(rayTime), instances[inst].vel[2], r2);
+    }
+}
+
+// worldToObject's rows at rayTime: the stored inverse at the label time, else the inverse of the moved rows.
+void instance_w2o(uint inst, out vec4 r0, out vec4 r1, out vec4 r2) {
+    if (!moves_now(inst)) {
+        r0 = instances[inst].w2o[0];
+        r1 = instances[inst].w2o[1];
+        r2 = instances[inst].w2o[2];
+        return;
+    }
+    vec4 a0;
+    vec4 a1;
+    vec4 a2;
+    instance_o2w(inst, a0, a1, a2);
+    // mat3 takes columns, so this is the transpose of the linear part; its inverse's columns are the
+    // rows of the linear part's inverse.
+    mat3 inv = inverse(mat3(a0.xyz, a1.xyz, a2.xyz));
+    vec3 t = vec3(a0.w, a1.w, a2.w);
+    r0 = vec4(inv[0], -dot(inv[0], t));
+    r1 = vec4(inv[1], -dot(inv[1], t));
+    r2 = vec4(inv[2], -dot(inv[2], t));
+}
+
 vec3 object_to_world_point(uint inst, vec3 p) {
-    return xform_point(instances[inst].o2w[0], instances[inst].o2w[1], instances[inst].o2w[2], p);
+    vec4 r0;
+    vec4 r1;
+    vec4 r2;
+    instance_o2w(inst, r0, r1, r2);
+    return xform_point(r0, r1, r2, p);
 }
 
 vec3 object_to_world_dir(uint inst, vec3 d) {
-    return xform_dir(instances[inst].o2w[0], instances[inst].o2w[1], instances[inst].o2w[2], d);
+    vec4 r0;
+    vec4 r1;
+    vec4 r2;
+    instance_o2w(inst, r0, r1, r2);
+    return xform_dir(r0, r1, r2, d);
 }
 
 // Traversal stacks live at file scope, once per invocation, shared by every trace call. (The
@@ -172,9 +217,10 @@ bool trace_scene(vec3 org, vec3 dir, float tmax, bool anyHit, out Hit hit, inout
         if (n.b > 0u) {
             for (uint i = n.a; i < n.a + n.b; i++) {
                 loops++;
-                vec4 r0 = instances[i].w2o[0];
-                vec4 r1 = instances[i].w2o[1];
-                vec4 r2 = instances[i].w2o[2];
+                vec4 r0;
+                vec4 r1;
+                vec4 r2;
+                instance_w2o(i, r0, r1, r2);
                 // The object ray keeps the world ray's parameterisation, so t compares across instances.
                 vec3 o = xform_point(r0, r1, r2, org);
                 vec3 d = xform_dir(r0, r1, r2, dir);

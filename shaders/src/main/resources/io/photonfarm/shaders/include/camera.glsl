@@ -7,6 +7,11 @@
 #ifndef CAMERA_GLSL
 #define CAMERA_GLSL
 
+// The time of the path being traced, frame intervals from the label time (0 for labels). Every ray of a
+// path sees the camera and the scene (include/bvh.glsl) at its camera sample's time. File scope, once
+// per invocation.
+float rayTime = 0.0;
+
 // Brown-Conrady (OpenCV's cv::projectPoints): the undistorted normalised point p whose distortion
 // x_d = x (1 + k1 r^2 + k2 r^4 + k3 r^6) + 2 p1 x y + p2 (r^2 + 2 x^2),
 // y_d = y (1 + k1 r^2 + k2 r^4 + k3 r^6) + p1 (r^2 + 2 y^2) + 2 p2 x y is `d`, by Newton's method
@@ -66,6 +71,29 @@ vec3 camera_direction(vec2 film) {
     return normalize(frame.camForward.xyz + p.x * frame.camRight.xyz - p.y * frame.camUp.xyz);
 }
 
+// Rotation of v by `angle` radians about unit `axis` (Rodrigues).
+vec3 rotate_about(vec3 v, vec3 axis, float angle) {
+    float c = cos(angle);
+    float s = sin(angle);
+    return v * c + cross(axis, v) * s + axis * dot(axis, v) * (1.0 - c);
+}
+
+// A ray of the camera at the label time carried to the camera at rayTime: turned about the pivot, then moved.
+void camera_motion(inout vec3 origin, inout vec3 dir) {
+    if (rayTime == 0.0) {
+        return;
+    }
+    vec3 spin = frame.camSpin.xyz;
+    float rate = length(spin);
+    if (rate > 0.0) {
+        vec3 axis = spin / rate;
+        float angle = rate * rayTime;
+        origin = frame.camPivot.xyz + rotate_about(origin - frame.camPivot.xyz, axis, angle);
+        dir = rotate_about(dir, axis, angle);
+    }
+    origin += frame.camVelocity.xyz * rayTime;
+}
+
 void camera_ray(vec2 film, vec2 uLens, out vec3 origin, out vec3 dir) {
     vec3 d = camera_direction(film);
     float lensRadius = frame.camPos.w;
@@ -79,6 +107,7 @@ void camera_ray(vec2 film, vec2 uLens, out vec3 origin, out vec3 dir) {
         origin = frame.camPos.xyz;
         dir = d;
     }
+    camera_motion(origin, dir);
 }
 
 #endif

@@ -12,6 +12,7 @@ uint instance_id(Hit hit) {
 // Traces the pixel-centre ray and returns its instance id; writes the whole label record at `base` when
 // `record`, else only its instance word (which later dispatches of the unit read instead of tracing again).
 uint centre_labels(uvec2 pixel, bool record, uint base, inout uint loops) {
+    rayTime = 0.0; // labels are the scene at the label time, the middle of the exposure
     vec3 origin = frame.camPos.xyz;
     vec3 dir = camera_direction(vec2(pixel) + 0.5);
     Hit hit;

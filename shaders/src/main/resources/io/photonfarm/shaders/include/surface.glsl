@@ -35,9 +35,10 @@ vec3 oct_decode(uint packed) {
 
 // Normals transform with the inverse transpose: columns of worldToObject's linear part.
 vec3 normal_to_world(uint inst, vec3 n) {
-    vec4 r0 = instances[inst].w2o[0];
-    vec4 r1 = instances[inst].w2o[1];
-    vec4 r2 = instances[inst].w2o[2];
+    vec4 r0;
+    vec4 r1;
+    vec4 r2;
+    instance_w2o(inst, r0, r1, r2);
     return normalize(vec3(dot(vec3(r0.x, r1.x, r2.x), n), dot(vec3(r0.y, r1.y, r2.y), n), dot(vec3(r0.z, r1.z, r2.z), n)));
 }
 
