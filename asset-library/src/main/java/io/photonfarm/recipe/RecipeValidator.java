@@ -305,6 +305,10 @@ public final class RecipeValidator {
                 && !Boolean.TRUE.equals(c.motionBlur())) {
             fail(at, "must change something: lightScale, unusualPose, occluder or motionBlur");
         }
+        range(at + ".blurDeg", c.blurDeg(), 0, 30);
+        if (c.blurDeg() != null && !Boolean.TRUE.equals(c.motionBlur())) {
+            fail(at + ".blurDeg", "only applies with motionBlur: true");
+        }
     }
 
     private void sequence(SequenceSpec s) {
@@ -316,6 +320,16 @@ public final class RecipeValidator {
         unit("sequence.shutterClose", s.shutterClose());
         if (s.shutterOpen() != null && s.shutterClose() != null && s.shutterClose() < s.shutterOpen()) {
             fail("sequence.shutterClose", "must be >= shutterOpen (open " + s.shutterOpen() + ", close " + s.shutterClose() + ")");
+        }
+        ObjectMotion m = s.objectMotion();
+        if (m != null) {
+            if (s.framesPerSequence() != null && s.framesPerSequence() > ObjectMotion.MAX_FRAMES) {
+                fail("sequence.framesPerSequence", "must be at most " + ObjectMotion.MAX_FRAMES
+                        + " with objectMotion (was " + s.framesPerSequence() + ")");
+            }
+            unit("sequence.objectMotion.probability", m.probability());
+            range("sequence.objectMotion.speedM", m.speedM(), 0, 10);
+            range("sequence.objectMotion.spinDeg", m.spinDeg(), 0, 180);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * @param rareCases       names of the rare cases this frame has, in recipe order
  * @param lighting        what lights it
  * @param camera          its camera
- * @param notRendered     requested effects this version records but does not render (e.g. {@code motion_blur})
+ * @param notRendered     requested effects this version records but does not render
  */
 public record DrawnFrame(int frame, long sequence, int frameInSequence, long seed, String recipeHash,
         List<DrawnObject> objects, List<String> rareCases, DrawnLighting lighting, CameraSpec camera,
@@ -45,9 +45,20 @@ public record DrawnFrame(int frame, long sequence, int frameInSequence, long see
      * @param distractor whether it is scenery (not annotated)
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
+     * @param motion     how it moves through its sequence, or null if it stays still
      */
     public record DrawnObject(int instance, String name, String className, String asset, int pool, String look,
-            boolean distractor, boolean stacked, boolean upsideDown) {
+            boolean distractor, boolean stacked, boolean upsideDown, DrawnMotion motion) {
+    }
+
+    /**
+     * An object's motion: a constant horizontal velocity and a constant turn about the vertical through its centre.
+     *
+     * @param vx      world x velocity, metres per frame interval
+     * @param vz      world z velocity, metres per frame interval
+     * @param spinDeg turn rate about world +y, degrees per frame interval
+     */
+    public record DrawnMotion(double vx, double vz, double spinDeg) {
     }
 
     /**

@@ -20,8 +20,14 @@ final class Placer {
     /** Clearance between a stacked object and the one it rests on, metres (keeps their surfaces apart). */
     static final double STACK_GAP = 1e-4;
 
-    /** A placed object: its transform and world box, and whether others may stand on it. */
-    record Placed(Matrix4f objectToWorld, OrientedBox box, boolean flatTop, boolean stacked) {
+    /**
+     * A placed object: its transform and world box, whether others may stand on it, whether it stands on
+     * another (the index of that one in {@link #placed()}, else -1), and whether it floats in the volume.
+     */
+    record Placed(Matrix4f objectToWorld, OrientedBox box, boolean flatTop, int base, boolean inVolume) {
+        boolean stacked() {
+            return base >= 0;
+        }
     }
 
     private final PlacementSpec spec;
@@ -101,7 +107,8 @@ final class Placer {
                 }
             }
             if (clear) {
-                Placed kept = new Placed(m, box, model.flatTop() && !upsideDown, base != null);
+                Placed kept = new Placed(m, box, model.flatTop() && !upsideDown, base == null ? -1 : placed.indexOf(base),
+                        spec.inVolume());
                 placed.add(kept);
                 return kept;
             }
@@ -138,10 +145,15 @@ final class Placer {
                 (float) (b * StrictMath.sin(t2)), (float) (b * StrictMath.cos(t2))).normalize();
     }
 
-    private boolean inside(OrientedBox box) {
+    /** Whether a box on the support lies inside the placement area (seen from above). */
+    static boolean inside(OrientedBox box, Scenery.SupportSurface surface) {
         double ex = box.extentAlong(new org.joml.Vector3d(1, 0, 0));
         double ez = box.extentAlong(new org.joml.Vector3d(0, 0, 1));
         return Math.abs(box.centre().x - surface.centreX()) + ex <= surface.halfX()
                 && Math.abs(box.centre().z - surface.centreZ()) + ez <= surface.halfZ();
+    }
+
+    private boolean inside(OrientedBox box) {
+        return inside(box, surface);
     }
 }

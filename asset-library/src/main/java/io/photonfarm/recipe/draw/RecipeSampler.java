@@ -1,6 +1,7 @@
 package io.photonfarm.recipe.draw;
 
 import io.photonfarm.recipe.MaterialSpec;
+import io.photonfarm.recipe.ObjectMotion;
 import io.photonfarm.recipe.ObjectPool;
 import io.photonfarm.recipe.Range;
 import io.photonfarm.recipe.RareCase;
@@ -129,21 +130,19 @@ public final class RecipeSampler {
         boolean upsideDown = false;
         boolean occluder = false;
         List<String> notRendered = new ArrayList<>();
+        RareCase shake = null;
         for (RareCase c : recipe.rareCasesOrEmpty()) {
             if (rare.contains(c.name())) {
                 lightScale *= c.lightScale() == null ? 1 : c.lightScale();
                 upsideDown |= Boolean.TRUE.equals(c.unusualPose());
                 occluder |= Boolean.TRUE.equals(c.occluder());
-                if (Boolean.TRUE.equals(c.motionBlur()) && !notRendered.contains("motion_blur")) {
-                    notRendered.add("motion_blur");
+                if (Boolean.TRUE.equals(c.motionBlur()) && shake == null) {
+                    shake = c;
                 }
             }
         }
+        double shutter = recipe.sequence() == null ? 0 : recipe.sequence().shutter();
         if (recipe.sequence() != null) {
-            if (recipe.sequence().shutterClose() != null && recipe.sequence().shutterClose() > recipe.sequence().shutterOpenOrZero()
-                    && !notRendered.contains("motion_blur")) {
-                notRendered.add("motion_blur");
-            }
             if (Boolean.TRUE.equals(recipe.sequence().opticalFlow())) {
                 notRendered.add("optical_flow");
             }
@@ -154,7 +153,7 @@ public final class RecipeSampler {
         Scenery.SupportSurface surface = addSupport(parts, support, DrawRng.of(seed, unit, "support"));
 
         Placer placer = new Placer(recipe.placementOrDefault(), surface, DrawRng.of(seed, unit, "place"));
-        List<DrawnFrame.DrawnObject> objects = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (PoolDraw pd : pools) {
             ObjectPool pool = pd.pool();
             List<String> classes = pd.draw(seed, unit);
@@ -170,7 +169,7 @@ public final class RecipeSampler {
                         ? perClass.computeIfAbsent(cls, k -> DrawnLook.draw(ms, defaultLook,
                                 DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + k)))
                         : DrawnLook.draw(ms, defaultLook, DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + j));
-                String name = (pool.distracts() ? "distractor_" : "") + cls + "_" + objects.size();
+                String name = (pool.distracts() ? "distractor_" : "") + cls + "_" + pending.size();
                 Placer.Placed placed = placer.place(model, scale, upsideDown,
                         "object " + j + " (" + cls + ") of objects[" + pd.poolIndex() + "] in frame " + frame);
                 int[] slots = new int[model.slots().size()];
@@ -178,11 +177,24 @@ public final class RecipeSampler {
                 for (int s = 1; s < slots.length; s++) {
                     slots[s] = parts.material(Material.diffuse(name + "_" + model.slots().get(s), look.markColour()));
                 }
-                int instance = parts.instance(model.mesh(), slots, placed.objectToWorld(), name,
-                        pool.distracts() ? "" : cls);
-                objects.add(new DrawnFrame.DrawnObject(instance, name, cls, pool.asset(), pd.poolIndex(), look.look(),
-                        pool.distracts(), placed.stacked(), upsideDown));
+                pending.add(new Pending(model, slots, name, cls, pool.asset(), pd.poolIndex(), look.look(), pool.distracts()));
             }
+        }
+        // Instances are added once every object is placed: their motion depends on all of them.
+        List<ObjectTrajectories.Trajectory> paths = motions(placer, surface, seed, unit, shutter);
+        double tau = inSequence - (perSequence - 1) / 2.0;
+        List<DrawnFrame.DrawnObject> objects = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            Placer.Placed placed = placer.placed().get(i);
+            ObjectTrajectories.Trajectory path = paths.get(i);
+            Matrix4f pose = path == null ? placed.objectToWorld() : path.pose(placed.objectToWorld(), tau);
+            int instance = parts.instance(p.model().mesh(), p.slots(), pose, p.name(), p.distractor() ? "" : p.className(),
+                    path == null || shutter <= 0 ? null : path.velocity(placed.objectToWorld(), tau));
+            DrawnFrame.DrawnMotion motion = path == null ? null
+                    : new DrawnFrame.DrawnMotion(path.vx(), path.vz(), Math.toDegrees(path.spinRad()));
+            objects.add(new DrawnFrame.DrawnObject(instance, p.name(), p.className(), p.asset(), p.pool(), p.look(),
+                    p.distractor(), placed.stacked(), upsideDown, motion));
         }
 
         Vector3f target = target(placer, surface);
@@ -190,17 +202,45 @@ public final class RecipeSampler {
         int areaLights = FrameLights.addAreaLights(recipe.lightingOrDefault().areaLights(), DrawRng.of(seed, unit, "lights"),
                 parts, target, surface.height(), lightScale);
         CameraSpec camera = FrameCamera.draw(recipe.cameraOrDefault(), recipe.sequence(), DrawRng.of(seed, unit, "camera"),
-                target, inSequence, perSequence);
+                target, inSequence, perSequence, shutter);
+        if (shake != null) {
+            // Drawn per frame: a shaken sequence shakes differently in every frame.
+            DrawRng rng = DrawRng.of(seed, unit, "shake:" + inSequence);
+            double axis = 2 * Math.PI * rng.nextDouble();
+            double angle = Math.toRadians(rng.in(Range.or(shake.blurDeg(), 0.5, 2)));
+            double exposure = shutter > 0 ? shutter : 1;
+            camera = FrameCamera.shake(camera, axis, angle, exposure);
+        }
         if (occluder) {
-            // Placed from the sequence's middle camera, not this frame's: the frames of a sequence share
-            // one scene (nodes cache it by one hash), only their cameras differ.
+            // Placed from the sequence's middle camera, not this frame's: the occluder stays put while the camera moves.
             addOccluder(parts, perSequence == 1 ? camera : FrameCamera.draw(recipe.cameraOrDefault(), recipe.sequence(),
-                    DrawRng.of(seed, unit, "camera"), target, (perSequence - 1) / 2, perSequence));
+                    DrawRng.of(seed, unit, "camera"), target, (perSequence - 1) / 2, perSequence, 0));
         }
         DrawnFrame record = new DrawnFrame(frame, unit, inSequence, seed, recipeHash, objects, rare,
                 new DrawnFrame.DrawnLighting(env.sunElevationDeg(), env.sunAzimuthDeg(), env.map(), areaLights, lightScale),
                 camera, notRendered);
         return new DrawnScene(parts.scene(camera, env.environment()), record);
+    }
+
+    /** An object drawn and placed, waiting for its motion before it becomes an instance. */
+    private record Pending(ProceduralModel model, int[] slots, String name, String className, String asset, int pool,
+            String look, boolean distractor) {
+    }
+
+    /** The trajectories of the placed objects (all null without object motion). */
+    private List<ObjectTrajectories.Trajectory> motions(Placer placer, Scenery.SupportSurface surface, long seed, long unit,
+            double shutter) {
+        ObjectMotion motion = recipe.sequence() == null ? null : recipe.sequence().objectMotion();
+        if (motion == null) {
+            return java.util.Collections.nCopies(placer.placed().size(), null);
+        }
+        return ObjectTrajectories.plan(placer.placed(), surface, motion, recipe.framesPerSequence(), shutter,
+                recipe.placementOrDefault().minGapOrDefault(), i -> DrawRng.of(seed, unit, "motion:" + i));
+    }
+
+    /** Whether the objects of {@code frame}'s sequence may move, so that its frames' scenes differ. */
+    public boolean objectsMove() {
+        return recipe.sequence() != null && recipe.sequence().objectMotion() != null;
     }
 
     /** Adds the support's scenery; returns the area objects are placed on. */

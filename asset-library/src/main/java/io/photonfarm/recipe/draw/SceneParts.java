@@ -40,6 +40,11 @@ final class SceneParts {
      * and one instance of it; returns the instance index. The mesh's arrays are shared, not copied.
      */
     int instance(Mesh mesh, int[] slotMaterials, Matrix4fc objectToWorld, String name, String category) {
+        return instance(mesh, slotMaterials, objectToWorld, name, category, null);
+    }
+
+    /** As above, for an instance moving with {@code velocity} (d objectToWorld per frame interval; null: still). */
+    int instance(Mesh mesh, int[] slotMaterials, Matrix4fc objectToWorld, String name, String category, Matrix4fc velocity) {
         int[] slots = mesh.triangleMaterials();
         int[] mapped = new int[slots.length];
         for (int t = 0; t < slots.length; t++) {
@@ -47,7 +52,7 @@ final class SceneParts {
         }
         meshes.add(new Mesh(mesh.name(), mesh.positions(), mesh.normals(), mesh.uvs(), mesh.tangents(), mesh.indices(),
                 mapped, mesh.landmarks()));
-        instances.add(new Instance(meshes.size() - 1, objectToWorld, name, category));
+        instances.add(new Instance(meshes.size() - 1, objectToWorld, name, category, velocity));
         return instances.size() - 1;
     }
 

@@ -13,6 +13,7 @@ import io.photonfarm.scene.Environment;
 import io.photonfarm.scene.Instance;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.procedural.ProceduralAssets;
+import io.photonfarm.scene.CameraSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,9 +98,13 @@ class RecipeDrawingTest {
             assertEquals(k - 5, d.frame().frameInSequence());
             assertEquals(first.scene().meshes(), d.scene().meshes());
             assertEquals(first.frame().classes(), d.frame().classes());
-            assertEquals(List.of("motion_blur"), d.frame().notRendered());
+            assertEquals(List.of(), d.frame().notRendered());
+            assertEquals(0.5, d.frame().camera().motion().shutter(), 1e-12);
             if (k > 5) {
-                steps.add((double) s.draw(3, k - 1).frame().camera().position().distance(d.frame().camera().position()));
+                CameraSpec previous = s.draw(3, k - 1).frame().camera();
+                steps.add((double) previous.position().distance(d.frame().camera().position()));
+                // The camera's motion during an exposure, carried on for a whole frame interval, is the next frame's camera.
+                assertEquals(0, MotionMath.moved(previous, 1).distance(d.frame().camera().position()), 1e-5);
             }
         }
         // Equal azimuth steps at a fixed distance and elevation: equal chords.
