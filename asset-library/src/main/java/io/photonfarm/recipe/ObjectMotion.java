@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * a horizontal direction drawn uniformly, at a drawn speed, while turning about its own vertical axis at
  * a drawn rate. A smooth trajectory (constant velocity and spin); the pose at the middle frame of the
  * sequence is the placed one. A trajectory that would bring the object within {@code placement.minGap}
- * of another object, or off the support, at any exposed time of the sequence is halved, then halved
+ * of another object, or off the support, within half a frame interval of any label time is halved, then halved
  * again, and finally dropped (the object stays still); meta.json records what each object got.
  *
  * @param probability     chance that an object moves, in [0, 1] (default 1)

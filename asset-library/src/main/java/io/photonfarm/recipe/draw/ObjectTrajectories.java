@@ -16,9 +16,10 @@ import org.joml.Vector3d;
  * {@code tau +- shutter / 2}. An object's motion is a constant horizontal velocity and a constant spin
  * about the vertical axis through its box centre {@code c}: {@code x(tau) = c + v tau + Ry(w tau)(x - c)}.
  *
- * <p>A drawn trajectory is kept only if, at the start, middle and end of every frame's exposure, the
- * object's box stays {@code minGap} away from every other object's box at the same time (and, on a
- * support, inside the placement area); otherwise it is tried at half and a quarter of the speed and spin,
+ * <p>A drawn trajectory is kept only if, at every label time and half a frame interval to either side
+ * (the ends of the longest exposure, so that the shutter never changes what is drawn), the object's box
+ * stays {@code minGap} away from every other object's box at the same time (and, on a support, inside
+ * the placement area); otherwise it is tried at half and a quarter of the speed and spin,
  * and then dropped. Objects are planned in placement order, each against the final plans of those before
  * it and the placed poses of those after it (which in turn are planned against it), so every pair is
  * checked. Every object consumes the same draws whatever happens, from its own stream.
@@ -122,19 +123,18 @@ final class ObjectTrajectories {
      * @param surface          the support (its area bounds objects that are on it)
      * @param motion           the recipe's object motion
      * @param framesPerSequence K
-     * @param shutter          exposure length, frame intervals
      * @param gap              the least distance kept between objects' boxes, metres
      * @param rngs             the draw stream of object {@code i}
      */
     static List<Trajectory> plan(List<Placer.Placed> placed, Scenery.SupportSurface surface, ObjectMotion motion,
-            int framesPerSequence, double shutter, double gap, java.util.function.IntFunction<DrawRng> rngs) {
+            int framesPerSequence, double gap, java.util.function.IntFunction<DrawRng> rngs) {
         boolean[] carries = new boolean[placed.size()];
         for (Placer.Placed p : placed) {
             if (p.stacked()) {
                 carries[p.base()] = true;
             }
         }
-        double[] times = times(framesPerSequence, shutter);
+        double[] times = times(framesPerSequence, io.photonfarm.scene.Instance.MAX_SHUTTER);
         List<Trajectory> out = new ArrayList<>();
         for (int i = 0; i < placed.size(); i++) {
             DrawRng rng = rngs.apply(i);
@@ -159,7 +159,7 @@ final class ObjectTrajectories {
         return out;
     }
 
-    /** The exposed times checked: the start, middle and end of every frame's exposure. */
+    /** The times checked: every label time, and {@code shutter / 2} before and after it. */
     static double[] times(int framesPerSequence, double shutter) {
         double mid = (framesPerSequence - 1) / 2.0;
         double[] out = new double[3 * framesPerSequence];

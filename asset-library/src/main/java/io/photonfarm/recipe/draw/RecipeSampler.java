@@ -181,7 +181,7 @@ public final class RecipeSampler {
             }
         }
         // Instances are added once every object is placed: their motion depends on all of them.
-        List<ObjectTrajectories.Trajectory> paths = motions(placer, surface, seed, unit, shutter);
+        List<ObjectTrajectories.Trajectory> paths = motions(placer, surface, seed, unit);
         double tau = inSequence - (perSequence - 1) / 2.0;
         List<DrawnFrame.DrawnObject> objects = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -228,13 +228,12 @@ public final class RecipeSampler {
     }
 
     /** The trajectories of the placed objects (all null without object motion). */
-    private List<ObjectTrajectories.Trajectory> motions(Placer placer, Scenery.SupportSurface surface, long seed, long unit,
-            double shutter) {
+    private List<ObjectTrajectories.Trajectory> motions(Placer placer, Scenery.SupportSurface surface, long seed, long unit) {
         ObjectMotion motion = recipe.sequence() == null ? null : recipe.sequence().objectMotion();
         if (motion == null) {
             return java.util.Collections.nCopies(placer.placed().size(), null);
         }
-        return ObjectTrajectories.plan(placer.placed(), surface, motion, recipe.framesPerSequence(), shutter,
+        return ObjectTrajectories.plan(placer.placed(), surface, motion, recipe.framesPerSequence(),
                 recipe.placementOrDefault().minGapOrDefault(), i -> DrawRng.of(seed, unit, "motion:" + i));
     }
 

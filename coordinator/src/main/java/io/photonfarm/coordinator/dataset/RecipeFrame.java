@@ -1,5 +1,7 @@
 package io.photonfarm.coordinator.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.photonfarm.api.camera.CameraMotion;
 import java.util.List;
 
 /**
@@ -16,11 +18,15 @@ import java.util.List;
  * @param environmentMap  the environment map that lit the frame ({@code asset:HASH}), or null
  * @param areaLights      the number of area lights
  * @param lightScale      the factor rare cases applied to every light
- * @param notRendered     requested effects recorded but not rendered by this version (e.g. motion_blur, optical_flow)
+ * @param notRendered     requested effects recorded but not rendered by this version
+ * @param cameraMotion    how the camera moved while the shutter was open (its shutter is the frame's exposure,
+ *                        in frame intervals, centred on the label time all labels show), or null for an
+ *                        instantaneous exposure
  */
 public record RecipeFrame(String hash, long sequence, int frameInSequence, List<String> classes, List<String> rareCases,
         List<PlacedObject> objects, Double sunElevationDeg, Double sunAzimuthDeg, String environmentMap, int areaLights,
-        double lightScale, List<String> notRendered) {
+        double lightScale, List<String> notRendered,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CameraMotion cameraMotion) {
 
     /**
      * @param instanceId the object's instance id in the id passes (scene instance index + 1)
@@ -30,8 +36,19 @@ public record RecipeFrame(String hash, long sequence, int frameInSequence, List<
      * @param distractor whether it is scenery (not annotated)
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
+     * @param motion     how it moves through its sequence, or null if it stays still
      */
     public record PlacedObject(int instanceId, String name, String className, String look, boolean distractor,
-            boolean stacked, boolean upsideDown) {
+            boolean stacked, boolean upsideDown, @JsonInclude(JsonInclude.Include.NON_NULL) Motion motion) {
+    }
+
+    /**
+     * A moving object's trajectory: constant velocity, and a constant turn about the world vertical through
+     * its box centre. Its pose in this frame (meta.json's objects) is the one at the label time.
+     *
+     * @param velocityM world velocity, metres per frame interval
+     * @param spinDeg   turn rate about world +y, degrees per frame interval
+     */
+    public record Motion(double[] velocityM, double spinDeg) {
     }
 }

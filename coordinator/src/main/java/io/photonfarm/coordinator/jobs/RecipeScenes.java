@@ -94,21 +94,25 @@ final class RecipeScenes {
 
     /**
      * The hash of the scene nodes build for a frame: the camera is not part of it, so the frames of a
-     * sequence share one scene.
+     * sequence share one scene, unless its objects move (then every frame has its own).
      */
     String frameSceneHash(String canonicalText, long seed, int frame) {
         RecipeSampler s = sampler(canonicalText);
-        return BuiltinSceneSource.sha256("recipe\n" + s.recipeHash() + "\n" + seed + "\n" + s.unitOf(frame) + "\n"
+        String unit = s.objectsMove() ? "frame " + frame : String.valueOf(s.unitOf(frame));
+        return BuiltinSceneSource.sha256("recipe\n" + s.recipeHash() + "\n" + seed + "\n" + unit + "\n"
                 + RecipeSampler.GENERATOR_VERSION);
     }
 
     /** What meta.json records of a drawn frame. */
     static RecipeFrame record(DrawnFrame f) {
         List<RecipeFrame.PlacedObject> objects = f.objects().stream().map(o -> new RecipeFrame.PlacedObject(o.instance() + 1,
-                o.name(), o.className(), o.look(), o.distractor(), o.stacked(), o.upsideDown())).toList();
+                o.name(), o.className(), o.look(), o.distractor(), o.stacked(), o.upsideDown(),
+                o.motion() == null ? null : new RecipeFrame.Motion(new double[] {o.motion().vx(), 0, o.motion().vz()},
+                        o.motion().spinDeg()))).toList();
         return new RecipeFrame(f.recipeHash(), f.sequence(), f.frameInSequence(), f.classes(), f.rareCases(), objects,
                 Double.isNaN(f.lighting().sunElevationDeg()) ? null : f.lighting().sunElevationDeg(),
                 Double.isNaN(f.lighting().sunAzimuthDeg()) ? null : f.lighting().sunAzimuthDeg(),
-                f.lighting().environmentMap(), f.lighting().areaLights(), f.lighting().lightScale(), f.notRendered());
+                f.lighting().environmentMap(), f.lighting().areaLights(), f.lighting().lightScale(), f.notRendered(),
+                f.camera().motion());
     }
 }
