@@ -45,9 +45,26 @@ public record DrawnFrame(int frame, long sequence, int frameInSequence, long see
      * @param distractor whether it is scenery (not annotated)
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
+     * @param image      the image its texture shows, or null when it has none
      */
     public record DrawnObject(int instance, String name, String className, String asset, int pool, String look,
-            boolean distractor, boolean stacked, boolean upsideDown) {
+            boolean distractor, boolean stacked, boolean upsideDown, TextureImage image) {
+
+        /** An object without an image texture. */
+        public DrawnObject(int instance, String name, String className, String asset, int pool, String look,
+                boolean distractor, boolean stacked, boolean upsideDown) {
+            this(instance, name, className, asset, pool, look, distractor, stacked, upsideDown, null);
+        }
+    }
+
+    /**
+     * Which image a texture shows.
+     *
+     * @param ref   the photo set's reference ({@code asset:HASH})
+     * @param index the image's index within the set (sets are ordered by path)
+     * @param name  the image's path within the set
+     */
+    public record TextureImage(String ref, int index, String name) {
     }
 
     /**
