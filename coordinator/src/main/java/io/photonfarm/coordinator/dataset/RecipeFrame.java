@@ -30,8 +30,19 @@ public record RecipeFrame(String hash, long sequence, int frameInSequence, List<
      * @param distractor whether it is scenery (not annotated)
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
+     * @param image      the image its texture shows, or null
      */
     public record PlacedObject(int instanceId, String name, String className, String look, boolean distractor,
-            boolean stacked, boolean upsideDown) {
+            boolean stacked, boolean upsideDown, Image image) {
+    }
+
+    /**
+     * An image a texture shows.
+     *
+     * @param ref   the photos asset ({@code asset:HASH})
+     * @param index the image's index within the asset (its photos ordered by path)
+     * @param name  the image's path within the asset
+     */
+    public record Image(String ref, int index, String name) {
     }
 }
