@@ -18,6 +18,9 @@ public final class RecipeValidator {
     public static final int MAX_OBJECTS = 200;
     /** The most area lights per frame. */
     public static final int MAX_LIGHTS = 8;
+    /** The most image references one texture may list. */
+    public static final int MAX_IMAGES = 64;
+    private static final java.util.regex.Pattern IMAGE_REF = java.util.regex.Pattern.compile("asset:[0-9a-f]{64}");
 
     private final List<RecipeViolation> bad = new ArrayList<>();
 
@@ -186,19 +189,44 @@ public final class RecipeValidator {
         range(at + ".metallic", m.metallic(), 0, 1);
         if (m.texture() != null) {
             MaterialSpec.TextureChoice t = m.texture();
-            if (t.kinds() == null || t.kinds().isEmpty()) {
-                fail(at + ".texture.kinds", "must list at least one of " + kindNames());
-            } else {
+            if (t.kinds() == null && t.images() == null || t.kinds() != null && t.kinds().isEmpty()) {
+                fail(at + ".texture.kinds", "must list at least one of " + kindNames()
+                        + (t.images() == null ? " (or give images)" : " (or be left out)"));
+            } else if (t.kinds() != null) {
                 for (int i = 0; i < t.kinds().size(); i++) {
                     if (ProceduralTextures.Kind.byWireName(t.kinds().get(i)) == null) {
                         fail(at + ".texture.kinds[" + i + "]", "must be one of " + kindNames() + " (was '" + t.kinds().get(i) + "')");
                     }
                 }
             }
+            images(at + ".texture.images", t.images());
             unit(at + ".texture.probability", t.probability());
             intRange(at + ".texture.repeats", t.repeats(), 1, 64);
         }
         oneOf(at + ".scope", m.scope(), List.of("object", "class"));
+    }
+
+    /** Image references: a non-empty list of distinct {@code asset:HASH}; whether each is a photo set is the server's check. */
+    private void images(String at, List<String> images) {
+        if (images == null) {
+            return;
+        }
+        if (images.isEmpty()) {
+            fail(at, "must list at least one photo asset (asset:HASH), or be left out");
+        }
+        if (images.size() > MAX_IMAGES) {
+            fail(at, "may list at most " + MAX_IMAGES + " photo assets (was " + images.size() + ")");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < images.size(); i++) {
+            String ref = images.get(i);
+            if (ref == null || !IMAGE_REF.matcher(ref).matches()) {
+                fail(at + "[" + i + "]", "must name an uploaded photo asset as asset:<sha256> (was "
+                        + (ref == null ? "null" : "'" + ref + "'") + ")");
+            } else if (!seen.add(ref)) {
+                fail(at + "[" + i + "]", "'" + ref + "' is listed twice");
+            }
+        }
     }
 
     private void placement(PlacementSpec p) {

@@ -19,6 +19,7 @@ import io.photonfarm.coordinator.events.EventBus;
 import io.photonfarm.coordinator.events.HzEventBus;
 import io.photonfarm.coordinator.http.ApiServer;
 import io.photonfarm.coordinator.assets.AssetEnvironmentMaps;
+import io.photonfarm.recipe.draw.PhotoTextures;
 import io.photonfarm.coordinator.dashboard.FarmStatusService;
 import io.photonfarm.coordinator.dashboard.FrameRate;
 import io.photonfarm.coordinator.dashboard.LiveStatus;
@@ -107,7 +108,7 @@ public final class Coordinator implements AutoCloseable {
             EventBus events = new HzEventBus(hz, ns, json);
             AssetLibrary assets = new AssetLibrary(s.dataDir().resolve("assets"), s.assets(), json, clock);
             SceneCatalog scenes = new SceneCatalog(List.of(new BuiltinSceneSource(), new AssetSceneSource(assets)),
-                    new AssetEnvironmentMaps(assets));
+                    new AssetEnvironmentMaps(assets), new PhotoTextures(assets::photoFolder));
             Function<String, List<Path>> photos = ref -> {
                 try {
                     return assets.photos(ref);

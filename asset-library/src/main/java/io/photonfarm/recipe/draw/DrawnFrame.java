@@ -46,9 +46,10 @@ public record DrawnFrame(int frame, long sequence, int frameInSequence, long see
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
      * @param motion     how it moves through its sequence, or null if it stays still
+     * @param image      the image its texture shows, or null when it has none
      */
     public record DrawnObject(int instance, String name, String className, String asset, int pool, String look,
-            boolean distractor, boolean stacked, boolean upsideDown, DrawnMotion motion) {
+            boolean distractor, boolean stacked, boolean upsideDown, DrawnMotion motion, TextureImage image) {
     }
 
     /**
@@ -59,6 +60,16 @@ public record DrawnFrame(int frame, long sequence, int frameInSequence, long see
      * @param spinDeg turn rate about world +y, degrees per frame interval
      */
     public record DrawnMotion(double vx, double vz, double spinDeg) {
+    }
+
+    /**
+     * Which image a texture shows.
+     *
+     * @param ref   the photo set's reference ({@code asset:HASH})
+     * @param index the image's index within the set (sets are ordered by path)
+     * @param name  the image's path within the set
+     */
+    public record TextureImage(String ref, int index, String name) {
     }
 
     /**

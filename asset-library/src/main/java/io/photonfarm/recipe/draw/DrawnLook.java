@@ -11,15 +11,27 @@ import java.util.List;
 
 /**
  * A material drawn from a {@link MaterialSpec}: the look's name, its colours, roughness and metallic,
- * and the procedural texture if it got one.
+ * and the procedural texture or image if it got one (never both).
  *
  * @param look      the preset look drawn
  * @param colour    linear base colour (the texture's first colour when textured)
  * @param roughness perceptual roughness, 0..1
  * @param metallic  0..1
- * @param texture   the texture to bake, or null
+ * @param texture   the procedural texture to bake, or null
+ * @param image     the image texture, or null
  */
-public record DrawnLook(String look, Rgb colour, float roughness, float metallic, ProceduralTextures.Spec texture) {
+public record DrawnLook(String look, Rgb colour, float roughness, float metallic, ProceduralTextures.Spec texture,
+        Image image) {
+
+    /**
+     * An image texture.
+     *
+     * @param source  which image of which set
+     * @param texture its texels
+     * @param repeats how often it is tiled across the mesh's texture coordinates (on each axis), >= 1
+     */
+    public record Image(DrawnFrame.TextureImage source, Texture texture, int repeats) {
+    }
 
     /** A look's own ranges: HSV of the sRGB colour (hue degrees), roughness, metallic, texture kinds and probability. */
     private record Preset(Range hue, Range saturation, Range value, Range roughness, Range metallic, List<String> textures,
@@ -41,11 +53,19 @@ public record DrawnLook(String look, Rgb colour, float roughness, float metallic
         };
     }
 
+    /** {@link #draw(MaterialSpec, String, DrawRng, TextureImages)} for specs without images. */
+    static DrawnLook draw(MaterialSpec spec, String defaultLook, DrawRng rng) {
+        return draw(spec, defaultLook, rng, TextureImages.NONE);
+    }
+
     /**
      * Draws a look from {@code spec} (null: {@code defaultLook}'s preset). Consumes a fixed number of
      * values from {@code rng} whatever is drawn, so later draws do not depend on this one's outcome.
+     * Images are looked up in {@code images} only when one is drawn.
+     *
+     * @throws IllegalStateException if a drawn image reference is no photo set {@code images} knows
      */
-    static DrawnLook draw(MaterialSpec spec, String defaultLook, DrawRng rng) {
+    static DrawnLook draw(MaterialSpec spec, String defaultLook, DrawRng rng, TextureImages images) {
         List<String> looks = spec == null || spec.looks() == null ? List.of(defaultLook) : spec.looks();
         String look = looks.get(rng.nextInt(looks.size()));
         Preset p = preset(look);
@@ -58,25 +78,37 @@ public record DrawnLook(String look, Rgb colour, float roughness, float metallic
         float roughness = (float) rng.in(spec != null && spec.roughness() != null ? spec.roughness() : p.roughness());
         float metallic = (float) rng.in(spec != null && spec.metallic() != null ? spec.metallic() : p.metallic());
         MaterialSpec.TextureChoice t = spec == null ? null : spec.texture();
-        List<String> kinds = t != null ? t.kinds() : p.textures();
+        List<String> kinds = t != null ? t.kindsOrEmpty() : p.textures();
+        List<String> refs = t != null ? t.imagesOrEmpty() : List.of();
         double probability = t != null ? (t.probability() == null ? 1 : t.probability()) : p.textureProbability();
         IntRange repeats = t != null && t.repeats() != null ? t.repeats() : IntRange.of(2, 6);
-        boolean textured = rng.chance(probability) && !kinds.isEmpty();
-        int kindIndex = rng.nextInt(Math.max(1, kinds.size()));
+        // Kinds and images are one list of choices, so a recipe without images draws exactly as before.
+        int choices = kinds.size() + refs.size();
+        boolean textured = rng.chance(probability) && choices > 0;
+        int kindIndex = rng.nextInt(Math.max(1, choices));
         int rep = rng.in(repeats);
         long seed = rng.nextLong();
         ProceduralTextures.Spec texture = null;
-        if (textured) {
+        Image image = null;
+        if (textured && kindIndex >= kinds.size()) {
+            // The photo within the set comes from the pattern seed (unused by images), so no extra draw is taken.
+            String ref = refs.get(kindIndex - kinds.size());
+            TextureImages.ImageSet set = images.find(ref).orElseThrow(() -> new IllegalStateException(
+                    "texture image " + ref + " is not an uploaded photo set"));
+            int index = (int) Math.floorMod(seed, (long) set.names().size());
+            image = new Image(new DrawnFrame.TextureImage(ref, index, set.names().get(index)), set.texture(index),
+                    t.repeats() == null ? 1 : rep);
+        } else if (textured) {
             // Presets blend with a darker (or paler) shade of the same colour; explicit colours with a second draw.
             Rgb second = c == null ? colour.scale((float) p.secondColourScale()) : other;
             texture = new ProceduralTextures.Spec(ProceduralTextures.Kind.byWireName(kinds.get(kindIndex)), rep, colour, second, seed);
         }
-        return new DrawnLook(look, colour, roughness, metallic, texture);
+        return new DrawnLook(look, colour, roughness, metallic, texture, image);
     }
 
     /** The material, with its texture at index {@code textureIndex} when textured (white base colour then). */
     Material material(String name, int textureIndex) {
-        boolean textured = texture != null;
+        boolean textured = texture != null || image != null;
         return new Material(name, textured ? Rgb.WHITE : colour, 1f, metallic, roughness, 1.5f, 1f, 0f, Rgb.BLACK,
                 textured ? textureIndex : Material.NO_TEXTURE, Material.NO_TEXTURE, Material.NO_TEXTURE,
                 Material.NO_TEXTURE, 1f, false);

@@ -39,10 +39,20 @@ public final class RecipeSampler {
     private final String recipeHash;
     private final ProceduralAssets assets;
     private final EnvironmentMaps maps;
+    private final TextureImages images;
     private final List<PoolDraw> pools = new ArrayList<>();
 
-    /** @param recipe a recipe; validated here */
+    /** A sampler for recipes without image textures. @param recipe a recipe; validated here */
     public RecipeSampler(Recipe recipe, ProceduralAssets assets, EnvironmentMaps maps) {
+        this(recipe, assets, maps, TextureImages.NONE);
+    }
+
+    /**
+     * @param recipe a recipe; validated here
+     * @param images the photo sets its image textures name
+     */
+    public RecipeSampler(Recipe recipe, ProceduralAssets assets, EnvironmentMaps maps, TextureImages images) {
+        this.images = images;
         this.recipe = RecipeValidator.validate(recipe);
         this.recipeHash = RecipeJson.hash(recipe);
         this.assets = assets;
@@ -150,7 +160,7 @@ public final class RecipeSampler {
 
         SceneParts parts = new SceneParts();
         Support support = recipe.supportOrDefault();
-        Scenery.SupportSurface surface = addSupport(parts, support, DrawRng.of(seed, unit, "support"));
+        Scenery.SupportSurface surface = addSupport(parts, support, DrawRng.of(seed, unit, "support"), images);
 
         Placer placer = new Placer(recipe.placementOrDefault(), surface, DrawRng.of(seed, unit, "place"));
         List<Pending> pending = new ArrayList<>();
@@ -167,8 +177,8 @@ public final class RecipeSampler {
                 String defaultLook = pool.asset().equals("procedural:domino") ? "ivory" : "plastic";
                 DrawnLook look = ms != null && ms.perClass()
                         ? perClass.computeIfAbsent(cls, k -> DrawnLook.draw(ms, defaultLook,
-                                DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + k)))
-                        : DrawnLook.draw(ms, defaultLook, DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + j));
+                                DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + k), images))
+                        : DrawnLook.draw(ms, defaultLook, DrawRng.of(seed, unit, "material:" + pd.poolIndex() + ":" + j), images);
                 String name = (pool.distracts() ? "distractor_" : "") + cls + "_" + pending.size();
                 Placer.Placed placed = placer.place(model, scale, upsideDown,
                         "object " + j + " (" + cls + ") of objects[" + pd.poolIndex() + "] in frame " + frame);
@@ -177,7 +187,8 @@ public final class RecipeSampler {
                 for (int s = 1; s < slots.length; s++) {
                     slots[s] = parts.material(Material.diffuse(name + "_" + model.slots().get(s), look.markColour()));
                 }
-                pending.add(new Pending(model, slots, name, cls, pool.asset(), pd.poolIndex(), look.look(), pool.distracts()));
+                pending.add(new Pending(model, slots, name, cls, pool.asset(), pd.poolIndex(), look.look(), pool.distracts(),
+                        look.image() == null ? null : look.image().source()));
             }
         }
         // Instances are added once every object is placed: their motion depends on all of them.
@@ -194,7 +205,7 @@ public final class RecipeSampler {
             DrawnFrame.DrawnMotion motion = path == null ? null
                     : new DrawnFrame.DrawnMotion(path.vx(), path.vz(), Math.toDegrees(path.spinRad()));
             objects.add(new DrawnFrame.DrawnObject(instance, p.name(), p.className(), p.asset(), p.pool(), p.look(),
-                    p.distractor(), placed.stacked(), upsideDown, motion));
+                    p.distractor(), placed.stacked(), upsideDown, motion, p.image()));
         }
 
         Vector3f target = target(placer, surface);
@@ -224,7 +235,7 @@ public final class RecipeSampler {
 
     /** An object drawn and placed, waiting for its motion before it becomes an instance. */
     private record Pending(ProceduralModel model, int[] slots, String name, String className, String asset, int pool,
-            String look, boolean distractor) {
+            String look, boolean distractor, DrawnFrame.TextureImage image) {
     }
 
     /** The trajectories of the placed objects (all null without object motion). */
@@ -243,13 +254,13 @@ public final class RecipeSampler {
     }
 
     /** Adds the support's scenery; returns the area objects are placed on. */
-    private static Scenery.SupportSurface addSupport(SceneParts parts, Support support, DrawRng rng) {
+    private static Scenery.SupportSurface addSupport(SceneParts parts, Support support, DrawRng rng, TextureImages images) {
         MaterialSpec groundSpec = new MaterialSpec(List.of("rubber"), new MaterialSpec.ColorSpec(Range.of(0, 360),
                 Range.of(0, 0.15), Range.of(0.25, 0.55)), Range.of(0.8, 1), null,
                 new MaterialSpec.TextureChoice(List.of("noise"), 1.0, null), null);
         if (support.tabletop()) {
             DrawnLook top = DrawnLook.draw(support.material() == null ? new MaterialSpec(List.of("wood"), null, null, null, null, null)
-                    : support.material(), "wood", rng);
+                    : support.material(), "wood", rng, images);
             DrawnLook floor = DrawnLook.draw(groundSpec, "rubber", rng);
             int topMat = parts.material(top, "table");
             int floorMat = parts.material(floor, "ground");
@@ -260,7 +271,7 @@ public final class RecipeSampler {
             float hz = support.sizeZ() == null ? full.halfZ() : (float) (support.sizeZ() / 2);
             return new Scenery.SupportSurface(0, Scenery.TABLE_HEIGHT, 0, hx, hz);
         }
-        DrawnLook floor = DrawnLook.draw(support.material() == null ? groundSpec : support.material(), "rubber", rng);
+        DrawnLook floor = DrawnLook.draw(support.material() == null ? groundSpec : support.material(), "rubber", rng, images);
         parts.instance(Scenery.ground(GROUND_SIZE, 0), new int[] {parts.material(floor, "ground")}, new Matrix4f(), "ground", "");
         float hx = support.sizeX() == null ? 0.5f : (float) (support.sizeX() / 2);
         float hz = support.sizeZ() == null ? 0.5f : (float) (support.sizeZ() / 2);

@@ -8,7 +8,9 @@ import io.photonfarm.scene.Mesh;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.Texture;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joml.Matrix4fc;
 
@@ -18,15 +20,27 @@ final class SceneParts {
     private final List<Material> materials = new ArrayList<>();
     private final List<Texture> textures = new ArrayList<>();
     private final List<Instance> instances = new ArrayList<>();
+    /** The scene texture of each image added, so objects showing the same image share one texture. */
+    private final Map<DrawnFrame.TextureImage, Integer> imageTextures = new HashMap<>();
+    /** Materials whose image is tiled: material index to repeats, applied to the UVs of meshes using them. */
+    private final Map<Integer, Integer> tiled = new HashMap<>();
 
     /** Adds a drawn look as a material (and its texture when it has one); returns the material index. */
     int material(DrawnLook look, String name) {
         int textureIndex = Material.NO_TEXTURE;
-        if (look.texture() != null) {
+        if (look.image() != null) {
+            textureIndex = imageTextures.computeIfAbsent(look.image().source(), k -> {
+                textures.add(look.image().texture());
+                return textures.size() - 1;
+            });
+        } else if (look.texture() != null) {
             textureIndex = textures.size();
             textures.add(look.bake(name));
         }
         materials.add(look.material(name, textureIndex));
+        if (look.image() != null && look.image().repeats() != 1) {
+            tiled.put(materials.size() - 1, look.image().repeats());
+        }
         return materials.size() - 1;
     }
 
@@ -37,7 +51,8 @@ final class SceneParts {
 
     /**
      * Adds {@code mesh} with its triangle material slots mapped to scene materials ({@code slotMaterials[slot]})
-     * and one instance of it; returns the instance index. The mesh's arrays are shared, not copied.
+     * and one instance of it; returns the instance index. The mesh's arrays are shared, not copied,
+     * except its texture coordinates when its first slot's image is tiled (they are scaled then).
      */
     int instance(Mesh mesh, int[] slotMaterials, Matrix4fc objectToWorld, String name, String category) {
         return instance(mesh, slotMaterials, objectToWorld, name, category, null);
@@ -50,7 +65,16 @@ final class SceneParts {
         for (int t = 0; t < slots.length; t++) {
             mapped[t] = slotMaterials[slots[t]];
         }
-        meshes.add(new Mesh(mesh.name(), mesh.positions(), mesh.normals(), mesh.uvs(), mesh.tangents(), mesh.indices(),
+        float[] uvs = mesh.uvs();
+        Integer repeats = slotMaterials.length == 0 ? null : tiled.get(slotMaterials[0]);
+        if (repeats != null && uvs != null) {
+            // Tiling by scaling the UVs (textures wrap) keeps one texture per image, whatever the repeats.
+            uvs = uvs.clone();
+            for (int i = 0; i < uvs.length; i++) {
+                uvs[i] *= repeats;
+            }
+        }
+        meshes.add(new Mesh(mesh.name(), mesh.positions(), mesh.normals(), uvs, mesh.tangents(), mesh.indices(),
                 mapped, mesh.landmarks()));
         instances.add(new Instance(meshes.size() - 1, objectToWorld, name, category, velocity));
         return instances.size() - 1;

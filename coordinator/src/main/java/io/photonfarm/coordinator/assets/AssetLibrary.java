@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.joml.Vector3f;
@@ -165,6 +166,24 @@ public final class AssetLibrary {
                     + " asset, not a photo set (upload .png, .jpg or an archive of them)");
         }
         return PhotoSet.photos(store.folder(view.hash()).resolve(AssetIntake.FILES));
+    }
+
+    /**
+     * The folder holding the photos of the photos asset {@code ref} ({@code asset:HASH}) in any
+     * sub-folders, or empty when {@code ref} names no photos asset (malformed, unknown or another kind).
+     */
+    public Optional<Path> photoFolder(String ref) {
+        if (ref == null || !ref.startsWith(AssetView.SCENE_PREFIX)) {
+            return Optional.empty();
+        }
+        AssetView view;
+        try {
+            view = get(ref.substring(AssetView.SCENE_PREFIX.length()));
+        } catch (AssetException e) {
+            return Optional.empty();
+        }
+        return view.kind() == AssetKind.PHOTOS ? Optional.of(store.folder(view.hash()).resolve(AssetIntake.FILES))
+                : Optional.empty();
     }
 
     /**

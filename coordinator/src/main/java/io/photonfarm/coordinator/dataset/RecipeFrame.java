@@ -37,9 +37,10 @@ public record RecipeFrame(String hash, long sequence, int frameInSequence, List<
      * @param stacked    whether it rests on another object
      * @param upsideDown whether it rests upside down
      * @param motion     how it moves through its sequence, or null if it stays still
+     * @param image      the image its texture shows, or null
      */
     public record PlacedObject(int instanceId, String name, String className, String look, boolean distractor,
-            boolean stacked, boolean upsideDown, @JsonInclude(JsonInclude.Include.NON_NULL) Motion motion) {
+            boolean stacked, boolean upsideDown, @JsonInclude(JsonInclude.Include.NON_NULL) Motion motion, Image image) {
     }
 
     /**
@@ -50,5 +51,15 @@ public record RecipeFrame(String hash, long sequence, int frameInSequence, List<
      * @param spinDeg   turn rate about world +y, degrees per frame interval
      */
     public record Motion(double[] velocityM, double spinDeg) {
+    }
+
+    /**
+     * An image a texture shows.
+     *
+     * @param ref   the photos asset ({@code asset:HASH})
+     * @param index the image's index within the asset (its photos ordered by path)
+     * @param name  the image's path within the asset
+     */
+    public record Image(String ref, int index, String name) {
     }
 }

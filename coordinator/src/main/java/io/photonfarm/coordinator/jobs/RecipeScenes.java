@@ -4,6 +4,7 @@ import io.photonfarm.api.job.JobSpec;
 import io.photonfarm.api.job.JobSpecException;
 import io.photonfarm.coordinator.dataset.RecipeFrame;
 import io.photonfarm.recipe.BuiltinRecipes;
+import io.photonfarm.recipe.ImageRefs;
 import io.photonfarm.recipe.Recipe;
 import io.photonfarm.recipe.RecipeException;
 import io.photonfarm.recipe.RecipeJson;
@@ -11,6 +12,7 @@ import io.photonfarm.recipe.draw.DrawnFrame;
 import io.photonfarm.recipe.draw.DrawnScene;
 import io.photonfarm.recipe.draw.EnvironmentMaps;
 import io.photonfarm.recipe.draw.RecipeSampler;
+import io.photonfarm.recipe.draw.TextureImages;
 import io.photonfarm.scene.procedural.ProceduralAssets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.Map;
 final class RecipeScenes {
     private final ProceduralAssets assets = new ProceduralAssets();
     private final EnvironmentMaps maps;
+    private final TextureImages images;
     private final Map<String, RecipeSampler> samplers = Collections.synchronizedMap(lru(8));
     private final Map<String, DrawnScene> drawn = Collections.synchronizedMap(lru(16));
 
@@ -38,9 +41,13 @@ final class RecipeScenes {
         };
     }
 
-    /** @param maps the environment maps recipes may name (uploaded assets) */
-    RecipeScenes(EnvironmentMaps maps) {
+    /**
+     * @param maps   the environment maps recipes may name (uploaded assets)
+     * @param images the photo sets recipes' textures may name (uploaded assets)
+     */
+    RecipeScenes(EnvironmentMaps maps, TextureImages images) {
         this.maps = maps;
+        this.images = images;
     }
 
     static boolean isRecipe(String sceneRef) {
@@ -69,13 +76,29 @@ final class RecipeScenes {
                     "sceneRef", sceneRef, "a built-in recipe (" + String.join(", ", BuiltinRecipes.names().stream()
                             .map(n -> BuiltinRecipes.PREFIX + n).toList()) + ") or " + JobSpec.INLINE_RECIPE))));
         }
+        checkImages(recipe);
         return RecipeJson.write(recipe);
+    }
+
+    /**
+     * Refuses image references that name no uploaded photo set, each by its path under {@code recipe}
+     * (only inline recipes name images).
+     */
+    private void checkImages(Recipe recipe) {
+        List<JobSpecException.Violation> bad = ImageRefs.of(recipe).entrySet().stream()
+                .filter(e -> images.find(e.getValue()).isEmpty())
+                .map(e -> new JobSpecException.Violation("recipe." + e.getKey(), e.getValue(),
+                        "an uploaded photos asset (a PNG or JPEG, or a zip or tar of them)"))
+                .toList();
+        if (!bad.isEmpty()) {
+            throw new JobSpecException(bad);
+        }
     }
 
     RecipeSampler sampler(String canonicalText) {
         synchronized (samplers) {
             return samplers.computeIfAbsent(canonicalText,
-                    t -> new RecipeSampler(RecipeJson.read(t), assets, maps));
+                    t -> new RecipeSampler(RecipeJson.read(t), assets, maps, images));
         }
     }
 
@@ -108,7 +131,8 @@ final class RecipeScenes {
         List<RecipeFrame.PlacedObject> objects = f.objects().stream().map(o -> new RecipeFrame.PlacedObject(o.instance() + 1,
                 o.name(), o.className(), o.look(), o.distractor(), o.stacked(), o.upsideDown(),
                 o.motion() == null ? null : new RecipeFrame.Motion(new double[] {o.motion().vx(), 0, o.motion().vz()},
-                        o.motion().spinDeg()))).toList();
+                        o.motion().spinDeg()),
+                o.image() == null ? null : new RecipeFrame.Image(o.image().ref(), o.image().index(), o.image().name()))).toList();
         return new RecipeFrame(f.recipeHash(), f.sequence(), f.frameInSequence(), f.classes(), f.rareCases(), objects,
                 Double.isNaN(f.lighting().sunElevationDeg()) ? null : f.lighting().sunElevationDeg(),
                 Double.isNaN(f.lighting().sunAzimuthDeg()) ? null : f.lighting().sunAzimuthDeg(),

@@ -54,8 +54,18 @@ public final class SceneCatalog {
      * @param maps    the environment maps recipes may name
      */
     public SceneCatalog(List<SceneSource> sources, io.photonfarm.recipe.draw.EnvironmentMaps maps) {
+        this(sources, maps, io.photonfarm.recipe.draw.TextureImages.NONE);
+    }
+
+    /**
+     * @param sources asked in order; the first that owns a reference answers for it
+     * @param maps    the environment maps recipes may name
+     * @param images  the photo sets recipes' image textures may name
+     */
+    public SceneCatalog(List<SceneSource> sources, io.photonfarm.recipe.draw.EnvironmentMaps maps,
+            io.photonfarm.recipe.draw.TextureImages images) {
         this.sources = List.copyOf(sources);
-        this.recipes = new RecipeScenes(maps);
+        this.recipes = new RecipeScenes(maps, images);
     }
 
     /**

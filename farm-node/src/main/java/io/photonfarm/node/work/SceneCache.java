@@ -7,7 +7,9 @@ import io.photonfarm.node.render.SceneUpload;
 import io.photonfarm.recipe.BuiltinRecipes;
 import io.photonfarm.recipe.RecipeJson;
 import io.photonfarm.recipe.draw.EnvironmentMaps;
+import io.photonfarm.recipe.draw.PhotoTextures;
 import io.photonfarm.recipe.draw.RecipeSampler;
+import io.photonfarm.recipe.draw.TextureImages;
 import io.photonfarm.scene.Scene;
 import io.photonfarm.scene.builtin.BuiltinScenes;
 import io.photonfarm.scene.io.ReferencedFiles;
@@ -42,6 +44,7 @@ public final class SceneCache implements AutoCloseable {
     private final ClosingLru<String, GpuScene> loaded;
     private final ProceduralAssets assets = new ProceduralAssets();
     private final EnvironmentMaps maps;
+    private final TextureImages images;
     /** The recipe text of {@link #sampler}, or null before the first recipe frame. */
     private String samplerRecipe;
     private RecipeSampler sampler;
@@ -51,6 +54,7 @@ public final class SceneCache implements AutoCloseable {
         this.backend = backend;
         this.files = files;
         this.maps = new FetchedEnvironmentMaps(files);
+        this.images = new PhotoTextures(new FetchedPhotoFolders(files));
         this.loaded = new ClosingLru<>(capacity);
     }
 
@@ -88,7 +92,7 @@ public final class SceneCache implements AutoCloseable {
                         + " is a recipe, but the frame spec carries none");
             }
             if (!frame.recipe().equals(samplerRecipe)) {
-                sampler = new RecipeSampler(RecipeJson.read(frame.recipe()), assets, maps);
+                sampler = new RecipeSampler(RecipeJson.read(frame.recipe()), assets, maps, images);
                 samplerRecipe = frame.recipe();
             }
             return sampler.draw(frame.seed(), frame.frame()).scene();
