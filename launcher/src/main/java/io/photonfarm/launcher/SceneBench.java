@@ -36,6 +36,9 @@ final class SceneBench implements Callable<Integer> {
     int frames;
     @Option(names = "--seed", defaultValue = "1")
     long seed;
+    @Option(names = "--moving", description = "Draw the recipe as sequences of 10 frames whose objects move (default speeds), "
+            + "exposed for half a frame interval: every frame is a scene of its own, its trajectories planned and checked.")
+    boolean moving;
     @Option(names = "--threads", defaultValue = "1", description = "BVH build threads (a node builds one frame at a time).")
     int threads;
     @Spec
@@ -56,10 +59,14 @@ final class SceneBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Recipe r = BuiltinRecipes.byName(recipe).orElseThrow(() -> new IllegalArgumentException(
                 "--recipe: no built-in recipe '" + recipe + "' (" + String.join(", ", BuiltinRecipes.names()) + ")"));
+        if (moving) {
+            r = moving(r);
+        }
         RecipeSampler sampler = new RecipeSampler(r, new ProceduralAssets(), EnvironmentMaps.NONE);
         DrawnScene first = sampler.draw(seed, 0);
-        out.printf(Locale.ROOT, "%s%nsettings: recipe:%s (%d objects, %,d triangles in frame 0), %,d frames, seed %d, "
-                        + "%d BVH build thread(s)%n", BenchFigures.machine(), recipe, first.frame().objects().size(),
+        out.printf(Locale.ROOT, "%s%nsettings: recipe:%s%s (%d objects, %,d triangles in frame 0), %,d frames, seed %d, "
+                        + "%d BVH build thread(s)%n", BenchFigures.machine(), recipe,
+                moving ? " in moving sequences of 10, shutter 0.5" : "", first.frame().objects().size(),
                 first.scene().instancedTriangleCount(), frames, seed, threads);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long[] drawNanos = new long[frames];
@@ -96,6 +103,20 @@ final class SceneBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "heap used after a full GC: %s (%d BLAS built)%n", heap, checksum);
         out.flush();
         return 0;
+    }
+
+    /** {@code r} drawn as sequences of 10 frames with moving objects and a half-open shutter. */
+    private static Recipe moving(Recipe r) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode tree =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(io.photonfarm.recipe.RecipeJson.write(r));
+            tree.set("sequence", json.readTree("{\"framesPerSequence\": 10, \"shutterOpen\": 0, \"shutterClose\": 0.5,"
+                    + " \"objectMotion\": {}}"));
+            return io.photonfarm.recipe.RecipeJson.read(json.writeValueAsString(tree));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String summary(long[] nanos) {

@@ -17,6 +17,14 @@ class SceneBenchTest {
     }
 
     @Test
+    void theMovingVariantDrawsSequencesWhoseEveryFrameIsAScene() {
+        FarmCommandTest.Run r = FarmCommandTest.farm("bench", "scenes", "--recipe", "dominoes", "--frames", "12", "--moving");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("settings: recipe:dominoes in moving sequences of 10, shutter 0.5"), r.out());
+        assertTrue(r.out().contains("draw + pack per frame: median "), r.out());
+    }
+
+    @Test
     void anUnknownRecipeIsRefusedByName() {
         FarmCommandTest.Run r = FarmCommandTest.farm("bench", "scenes", "--recipe", "teapots", "--frames", "1");
         assertTrue(r.exit() != 0);
