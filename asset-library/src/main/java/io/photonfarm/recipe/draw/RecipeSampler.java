@@ -144,9 +144,6 @@ public final class RecipeSampler {
                     && !notRendered.contains("motion_blur")) {
                 notRendered.add("motion_blur");
             }
-            if (Boolean.TRUE.equals(recipe.sequence().opticalFlow())) {
-                notRendered.add("optical_flow");
-            }
         }
 
         SceneParts parts = new SceneParts();
