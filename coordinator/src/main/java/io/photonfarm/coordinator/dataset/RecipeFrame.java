@@ -16,7 +16,7 @@ import java.util.List;
  * @param environmentMap  the environment map that lit the frame ({@code asset:HASH}), or null
  * @param areaLights      the number of area lights
  * @param lightScale      the factor rare cases applied to every light
- * @param notRendered     requested effects recorded but not rendered by this version (e.g. motion_blur, optical_flow)
+ * @param notRendered     requested effects recorded but not rendered by this version (e.g. motion_blur)
  */
 public record RecipeFrame(String hash, long sequence, int frameInSequence, List<String> classes, List<String> rareCases,
         List<PlacedObject> objects, Double sunElevationDeg, Double sunAzimuthDeg, String environmentMap, int areaLights,
