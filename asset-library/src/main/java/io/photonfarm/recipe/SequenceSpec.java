@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cameraSweepDeg    azimuth swept over a sequence, degrees (default [10, 30]; the sign is drawn too)
  * @param shutterOpen       shutter opening time as a fraction of the frame interval, in [0, 1] (recorded only)
  * @param shutterClose      shutter closing time, in [shutterOpen, 1] (recorded only)
- * @param opticalFlow       whether forward optical flow is wanted (recorded only: not rendered in this version)
+ * @param opticalFlow       whether forward optical flow is wanted ({@code flow_forward.exr} per frame but a sequence's last)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
