@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.api.job.JobId;
 import io.photonfarm.api.job.LabelPass;
 import io.photonfarm.api.tile.LabelRecord;
@@ -20,6 +21,7 @@ import io.photonfarm.scene.Material;
 import io.photonfarm.scene.Mesh;
 import io.photonfarm.scene.Rgb;
 import io.photonfarm.scene.Scene;
+import io.photonfarm.scene.camera.LensMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,8 +91,12 @@ class ForwardFlowTest {
 
     /** A camera of this test's K with rotation r (world -> camera) and centre c (world). */
     private static PinholeCalibration camera(double[][] r, double[] c) {
+        return camera(r, c, null);
+    }
+
+    private static PinholeCalibration camera(double[][] r, double[] c, LensDistortion lens) {
         double[] rc = mul(r, c);
-        return new PinholeCalibration(F, F, CX, CY, r, new double[] {-rc[0], -rc[1], -rc[2]});
+        return new PinholeCalibration(F, F, CX, CY, r, new double[] {-rc[0], -rc[1], -rc[2]}, lens);
     }
 
     /** The labels the renderer would give this test's geometry seen by {@code cal}: exact pixel-centre rays. */
@@ -153,6 +159,32 @@ class ForwardFlowTest {
                 double[] ray = {(u + 0.5 - CX) / F, (v + 0.5 - CY) / F, 1};
                 double[] q = mul(turn, ray);
                 assertFlow(flow, u, v, F * q[0] / q[2] + CX - (u + 0.5), F * q[1] / q[2] + CY - (v + 0.5), "pure rotation");
+            }
+        }
+    }
+
+    @Test
+    void throughADistortingLensAStillCameraHasNoFlowAndATurningOneMovesDistortedPointsOntoDistortedPoints() {
+        LensDistortion barrel = LensDistortion.brownConrady(-0.12, 0.02, 0.001, -0.0005, 0);
+        double[] centre = {0.3, 1.2, -2};
+        double[][] r0 = rotY(Math.toRadians(20));
+        PinholeCalibration k0 = camera(r0, centre, barrel);
+        LabelFrame labels = labels(k0);
+        float[] still = ForwardFlow.compute(labels, k0, STILL, STILL, k0);
+        for (int v = 0; v < H; v++) {
+            for (int u = 0; u < W; u++) {
+                assertFlow(still, u, v, 0, 0, "still camera behind a lens");
+            }
+        }
+        double[][] turn = rotY(Math.toRadians(2));
+        float[] flow = ForwardFlow.compute(labels, k0, STILL, STILL, camera(mul(turn, r0), centre, barrel));
+        LensMapping lens = LensMapping.of(barrel);
+        for (int v = 0; v < H; v++) {
+            for (int u = 0; u < W; u++) {
+                // Undistort the pixel centre to its ray, turn the ray, distort its normalised point again.
+                double[] q = mul(turn, lens.ray((u + 0.5 - CX) / F, (v + 0.5 - CY) / F));
+                double[] d = lens.distort(q[0] / q[2], q[1] / q[2]);
+                assertFlow(flow, u, v, F * d[0] + CX - (u + 0.5), F * d[1] + CY - (v + 0.5), "turning behind a lens");
             }
         }
     }
