@@ -46,11 +46,11 @@ final class ForwardFlow {
     /**
      * The forward flow of every pixel, row-major, two floats (du, dv) per pixel, pixels.
      *
-     * @param f        frame k's pixel-centre labels (world positions, instance ids)
-     * @param cal      frame k's calibration (for the directions of pixels that see no surface)
-     * @param scene    frame k's scene: instance i + 1 of the labels is {@code scene.instances().get(i)}
+     * @param f         frame k's pixel-centre labels (world positions, metres; instance ids)
+     * @param cal       frame k's calibration (for the directions of pixels that see no surface)
+     * @param scene     frame k's scene: instance i + 1 of the labels is {@code scene.instances().get(i)}
      * @param nextScene frame k + 1's scene: the same instances in the same order
-     * @param nextCal  frame k + 1's calibration
+     * @param nextCal   frame k + 1's calibration
      * @throws IllegalStateException if the two scenes do not hold the same number of instances
      */
     static float[] compute(LabelFrame f, PinholeCalibration cal, Scene scene, Scene nextScene, PinholeCalibration nextCal) {
