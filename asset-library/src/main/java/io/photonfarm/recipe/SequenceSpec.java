@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cameraSweepDeg    azimuth swept over a sequence, degrees (default [10, 30]; the sign is drawn too)
  * @param shutterOpen       shutter opening time as a fraction of the frame interval, in [0, 1] (default 0)
  * @param shutterClose      shutter closing time, in [shutterOpen, 1] (default: shutterOpen, no motion blur)
- * @param opticalFlow       whether forward optical flow is wanted
+ * @param opticalFlow       whether forward optical flow is wanted ({@code flow_forward.exr} per frame but a sequence's last)
  * @param objectMotion      how objects move through the sequence, or null for still objects
  */
 @JsonIgnoreProperties(ignoreUnknown = false)

@@ -43,6 +43,7 @@ import io.photonfarm.coordinator.jobs.JobRecord;
 import io.photonfarm.coordinator.jobs.JobService;
 import io.photonfarm.coordinator.jobs.ProgressNotifier;
 import io.photonfarm.coordinator.jobs.SceneCatalog;
+import io.photonfarm.coordinator.jobs.RecipeSequenceSuccessors;
 import io.photonfarm.coordinator.labels.FrameLabeler;
 import io.photonfarm.coordinator.labels.JobLabels;
 import io.photonfarm.coordinator.nodes.NodeRecord;
@@ -130,7 +131,7 @@ public final class Coordinator implements AutoCloseable {
             this.timer = Executors.newScheduledThreadPool(2, daemon("photonfarm-timer"));
             this.assembly = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                     daemon("photonfarm-assembly"));
-            FrameLabeler labeler = new FrameLabeler(scenes::scene);
+            FrameLabeler labeler = new FrameLabeler(scenes::scene, new RecipeSequenceSuccessors(catalog, scenes));
             FrameCompletion frames = new FrameCompletion(layout, spool, new FrameAssembler(layout, spool, clock, labeler, development), ledger,
                     store, catalog, events, clock, assembly, json, new JobLabels(layout, labeler));
             JobService jobs = new JobService(catalog, new JobPlanner(s.limits()), store, frames, events, clock, s.policy(),

@@ -152,11 +152,6 @@ public final class RecipeSampler {
             }
         }
         double shutter = recipe.sequence() == null ? 0 : recipe.sequence().shutter();
-        if (recipe.sequence() != null) {
-            if (Boolean.TRUE.equals(recipe.sequence().opticalFlow())) {
-                notRendered.add("optical_flow");
-            }
-        }
 
         SceneParts parts = new SceneParts();
         Support support = recipe.supportOrDefault();

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param normals           normal passes
  * @param ids               id passes' values
  * @param coverage          the coverage pass
+ * @param opticalFlow       the forward optical flow pass of recipe sequences
  * @param passFormats       file formats of float and id passes
  * @param landmarks         how landmark visibility is decided
  * @param boxes             2D and 3D box conventions
@@ -33,7 +34,7 @@ import java.util.Map;
  *                          conventions and quirks
  */
 public record Conventions(int formatVersion, String imageCoordinates, String cameraFrame, String worldFrame,
-        String intrinsics, String lensDistortion, Depth depth, Normals normals, Ids ids, String coverage, PassFormats passFormats,
+        String intrinsics, String lensDistortion, Depth depth, Normals normals, Ids ids, String coverage, String opticalFlow, PassFormats passFormats,
         LandmarkRule landmarks, Boxes boxes, Map<String, Map<String, String>> annotationFormats) {
 
     /** The version of this structure written today. */
@@ -147,6 +148,16 @@ public record Conventions(int formatVersion, String imageCoordinates, String cam
                 "per pixel, the fraction of its RGB samples whose first hit is the same instance as the pixel-centre "
                         + "label (the instance pass); 1 inside objects, lower along edges and under motion blur or "
                         + "depth of field",
+                "flow_forward.exr (recipe sequences with sequence.opticalFlow), 2 float channels R = du, G = dv, pixels: "
+                        + "for frame k with a successor k + 1 in its sequence, flow at pixel (u, v) = (x', y') - (u + 0.5, "
+                        + "v + 0.5), where (x', y') is where the surface point seen through the pixel centre in frame k "
+                        + "projects in frame k + 1's image (its camera, lens distortion included), the point following "
+                        + "its own object's motion from frame k to frame k + 1 (both at their label times). Pixels that "
+                        + "see no surface: the flow of their direction at infinity (camera rotation only). NaN where the "
+                        + "point is at or behind frame k + 1's camera plane or its lens images it nowhere. Full flow: "
+                        + "points occluded in frame k + 1 have flow too, and no occlusion mask is written. The last frame "
+                        + "of a sequence (or of the job) has no flow file; meta.json's opticalFlow gives the file and the "
+                        + "frame it flows into (file, toFrame) or why there is none (reason)",
                 new PassFormats("lossless 32-bit float OpenEXR, one file per pass, single- or multi-channel; channel "
                         + "names are in the file header (never min-max scaled)",
                         "16-bit greyscale PNG, or 32-bit little-endian .npy when an id exceeds 65535 (never scaled)"),

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import io.photonfarm.coordinator.labels.FrameLabeler;
+import io.photonfarm.coordinator.labels.OpticalFlowNote;
 import io.photonfarm.labels.ObjectAnnotation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,18 +112,20 @@ public final class FrameAssembler {
             files.add(new FrameMeta.FrameFile(name, Files.size(dir.resolve(name))));
         }
         List<ObjectAnnotation> objects = List.of();
+        OpticalFlowNote flow = null;
         if (frame.hasLabels()) {
             FrameLabeler.Output out = labeler.label(frame, sums.labelFrame(), cal, dir);
             for (String name : out.files()) {
                 files.add(new FrameMeta.FrameFile(name, Files.size(dir.resolve(name))));
             }
             objects = out.objects();
+            flow = out.opticalFlow();
         }
         long millis = clock.millis() - start;
         FrameMeta meta = new FrameMeta(FrameMeta.FORMAT_VERSION, frame.jobId().value(), frame.frame(), frame.width(),
                 frame.height(), frame.spp(), frame.seed(), frame.camera(), FrameMeta.intrinsicsOf(cal),
                 FrameMeta.extrinsicsOf(cal), new FrameMeta.Timings(clock.instant().toString(), millis), files, objects, frame.recipe(),
-                imaging(developed, frame));
+                imaging(developed, frame), flow);
         // meta.json last, and durable (file and directory forced): from here on the frame is written.
         DurableFiles.write(layout.metaJson(frame.jobId(), frame.frame()), json.writeValueAsBytes(meta));
         spool.deleteFrame(frame.jobId(), frame.frame());

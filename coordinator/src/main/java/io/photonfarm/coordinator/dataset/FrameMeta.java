@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.photonfarm.api.camera.LensDistortion;
 import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.api.work.CameraPose;
+import io.photonfarm.coordinator.labels.OpticalFlowNote;
 import io.photonfarm.labels.ObjectAnnotation;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,14 @@ import java.util.Map;
  * @param imaging       how the simulated camera made the image from the radiance: the sensor's parameters and
  *                      this frame's draws, each refiner's parameters, the depth sensor's profile, and each
  *                      stage's time and megapixels/s; absent for the ideal camera
+ * @param opticalFlow   the frame's forward optical flow ({@code flow_forward.exr} and the frame it flows to, or
+ *                      why there is none: the last frame of a sequence); absent when the job asks for no flow
  */
 public record FrameMeta(int formatVersion, String job, int frame, int width, int height, int spp, long seed,
         CameraPose camera, Intrinsics intrinsics, Extrinsics extrinsics, Timings timings, List<FrameFile> files,
         List<ObjectAnnotation> objects, @JsonInclude(JsonInclude.Include.NON_NULL) RecipeFrame recipe,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> imaging) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> imaging,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OpticalFlowNote opticalFlow) {
 
     /** The version of this structure written today. */
     public static final int FORMAT_VERSION = 1;

@@ -28,6 +28,7 @@ import java.util.function.Function;
  */
 public final class FrameLabeler {
     private final Function<FrameJob, Scene> scenes;
+    private final FrameSuccessors successors;
     private final FrameAnnotator annotator = new FrameAnnotator();
     /** Ray casters of the scenes being labelled now (building one walks the whole scene). */
     private final Map<Scene, SceneRaycaster> raycasters = Collections.synchronizedMap(new IdentityLru<>(2));
@@ -47,8 +48,13 @@ public final class FrameLabeler {
         }
     }
 
-    /** What labelling a frame produced. */
-    public record Output(List<String> files, List<ObjectAnnotation> objects, FrameObjects frameObjects) {
+    /**
+     * What labelling a frame produced.
+     *
+     * @param opticalFlow the frame's forward flow (file, or why none), or null when its job asks for no flow
+     */
+    public record Output(List<String> files, List<ObjectAnnotation> objects, FrameObjects frameObjects,
+            OpticalFlowNote opticalFlow) {
     }
 
     /** The tolerance of the landmark ray test, as conventions.json states it. */
@@ -56,9 +62,18 @@ public final class FrameLabeler {
         return annotator.landmarkTolerance();
     }
 
-    /** @param scenes the scene of a frame (the same scene its nodes render: for recipes, drawn per frame) */
+    /** A labeler for jobs without optical flow. */
     public FrameLabeler(Function<FrameJob, Scene> scenes) {
+        this(scenes, FrameSuccessors.NONE);
+    }
+
+    /**
+     * @param scenes     the scene of a frame (the same scene its nodes render: for recipes, drawn per frame)
+     * @param successors the next frame of a frame's sequence, for forward optical flow
+     */
+    public FrameLabeler(Function<FrameJob, Scene> scenes, FrameSuccessors successors) {
         this.scenes = scenes;
+        this.successors = successors;
     }
 
     public Output label(FrameJob frame, LabelFrame labels, PinholeCalibration cal, Path dir) throws IOException {
@@ -69,6 +84,14 @@ public final class FrameLabeler {
         if (frame.cameraModel() != null && frame.cameraModel().depthSensor() != null) {
             files.add(DepthSensorPass.write(dir, labels, cal, frame.cameraModel().depthSensor(), frame.seed(), frame.frame()));
         }
+        OpticalFlowNote flow = null;
+        FrameSuccessors.Successor successor = successors.of(frame).orElse(null);
+        if (successor instanceof FrameSuccessors.Next next) {
+            files.add(ForwardFlow.write(dir, labels, cal, scene, next));
+            flow = OpticalFlowNote.written(ForwardFlow.FILE, next.frame());
+        } else if (successor instanceof FrameSuccessors.Last last) {
+            flow = OpticalFlowNote.missing(last.reason());
+        }
         SceneRaycaster raycaster = raycasters.computeIfAbsent(scene, SceneRaycaster::new);
         int[] instancePass = labels.instancePass();
         FrameObjects objects = annotator.annotate(raycaster, ids, cal, labels.width(), labels.height(), instancePass);
@@ -77,7 +100,7 @@ public final class FrameLabeler {
             files.addAll(writers.writeFrame(new FrameLabels(frame.frame(), labels.width(), labels.height(), cal, ids,
                     instancePass, objects, KeypointSchema.forScene(scene)), dir));
         }
-        return new Output(files, objects.objects(), objects);
+        return new Output(files, objects.objects(), objects, flow);
     }
 
     /** The writers a job asks for, stating this labeler's landmark tolerance in conventions.json. */

@@ -38,10 +38,11 @@ class ConventionsTest {
         JsonNode n = new ObjectMapper().readTree(job.resolve("conventions.json").toFile());
         assertEquals(0.001, n.get("landmarks").get("tolerance_metres").asDouble(), 0);
         for (String field : List.of("image_coordinates", "camera_frame", "world_frame", "intrinsics", "depth", "normals",
-                "ids", "coverage", "pass_formats", "boxes", "annotation_formats")) {
+                "ids", "coverage", "optical_flow", "pass_formats", "boxes", "annotation_formats")) {
             assertTrue(n.has(field), field);
         }
         assertTrue(n.get("depth").get("background_float").asText().contains("+inf"));
+        assertTrue(n.get("optical_flow").asText().contains("flow_forward.exr"));
         assertTrue(n.get("annotation_formats").get("kitti").get("occluded").asText().contains("0.9"));
     }
 
