@@ -46,7 +46,7 @@ final class SceneParts {
             mapped[t] = slotMaterials[slots[t]];
         }
         meshes.add(new Mesh(mesh.name(), mesh.positions(), mesh.normals(), mesh.uvs(), mesh.tangents(), mesh.indices(),
-                mapped, mesh.landmarks()));
+                mapped, mesh.landmarks(), mesh.symmetries()));
         instances.add(new Instance(meshes.size() - 1, objectToWorld, name, category));
         return instances.size() - 1;
     }
