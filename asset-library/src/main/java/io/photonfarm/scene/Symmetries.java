@@ -1,7 +1,9 @@
 package io.photonfarm.scene;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.joml.Matrix4d;
 import org.joml.Matrix4dc;
 import org.joml.Matrix4f;
@@ -26,7 +28,7 @@ public record Symmetries(List<Discrete> discrete, List<Continuous> continuous) {
     /** The largest discrete symmetry group {@link #discreteGroup} builds (a 360-fold axis and a half turn: 720). */
     public static final int MAX_GROUP = 720;
 
-    /** Two transforms are one when every matrix entry agrees to this (rotation unitless, translation metres). */
+    /** Two transforms are one when every matrix entry rounds alike to this (rotation unitless, translation metres). */
     private static final double SAME = 1e-6;
 
     public Symmetries {
@@ -86,12 +88,15 @@ public record Symmetries(List<Discrete> discrete, List<Continuous> continuous) {
     public List<Matrix4dc> discreteGroup() {
         List<Matrix4dc> generators = discrete.stream().map(Discrete::transformExact).toList();
         List<Matrix4dc> group = new ArrayList<>();
+        // Seen transforms by their entries rounded to SAME, so that a 360-fold axis closes in a blink.
+        Set<List<Long>> seen = new HashSet<>();
+        seen.add(key(new Matrix4d()));
         for (Matrix4dc g : generators) {
-            addIfNew(group, g);
+            addIfNew(group, seen, g);
         }
         for (int i = 0; i < group.size(); i++) {
             for (Matrix4dc g : generators) {
-                addIfNew(group, new Matrix4d(group.get(i)).mul(g));
+                addIfNew(group, seen, new Matrix4d(group.get(i)).mul(g));
                 if (group.size() > MAX_GROUP) {
                     throw new IllegalStateException("symmetries " + discrete + " generate more than " + MAX_GROUP
                             + " transforms; their axes cannot all be symmetry axes of one object");
@@ -101,16 +106,20 @@ public record Symmetries(List<Discrete> discrete, List<Continuous> continuous) {
         return List.copyOf(group);
     }
 
-    private static void addIfNew(List<Matrix4dc> group, Matrix4dc m) {
-        if (m.equals(new Matrix4d(), SAME)) {
-            return;
+    private static void addIfNew(List<Matrix4dc> group, Set<List<Long>> seen, Matrix4dc m) {
+        if (seen.add(key(m))) {
+            group.add(m);
         }
-        for (Matrix4dc g : group) {
-            if (g.equals(m, SAME)) {
-                return;
+    }
+
+    private static List<Long> key(Matrix4dc m) {
+        List<Long> k = new ArrayList<>(12);
+        for (int col = 0; col < 4; col++) {
+            for (int row = 0; row < 3; row++) {
+                k.add(Math.round(m.get(col, row) / SAME));
             }
         }
-        group.add(m);
+        return k;
     }
 
     /** A half turn about the axis (ax, ay, az) through the point (px, py, pz), metres. */
