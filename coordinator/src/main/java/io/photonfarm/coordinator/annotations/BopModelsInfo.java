@@ -18,8 +18,12 @@ import org.joml.Matrix4dc;
  * millimetres, before the instance's {@code scale} (see {@link BopWriter}).
  */
 final class BopModelsInfo {
-    /** Entries this close to zero are written as 0 (cos 90 degrees is 6e-17 in doubles). */
-    private static final double ZERO = 1e-12;
+    /**
+     * Values are written rounded to multiples of 1 / this (millimetres, or unitless matrix entries):
+     * vertices are floats, good to a few 1e-6 mm, so this loses nothing and writes 40 rather than
+     * 39.99999910593033, and 0 rather than cos 90 degrees = 6e-17.
+     */
+    private static final double DECIMALS = 1e5;
 
     private final Map<Integer, BopModel.FrameModel> byObjId = new TreeMap<>();
     private final Map<Integer, Integer> firstFrame = new TreeMap<>();
@@ -51,8 +55,9 @@ final class BopModelsInfo {
                         new double[] {clean(c.through().x() * 1000.0), clean(c.through().y() * 1000.0),
                                 clean(c.through().z() * 1000.0)}))
                 .toList();
-        return new BopModel.ModelInfo(model.diameter() * 1000, lo[0] * 1000, lo[1] * 1000, lo[2] * 1000,
-                (hi[0] - lo[0]) * 1000, (hi[1] - lo[1]) * 1000, (hi[2] - lo[2]) * 1000, continuous, discrete);
+        return new BopModel.ModelInfo(clean(model.diameter() * 1000), clean(lo[0] * 1000), clean(lo[1] * 1000),
+                clean(lo[2] * 1000), clean((hi[0] - lo[0]) * 1000), clean((hi[1] - lo[1]) * 1000),
+                clean((hi[2] - lo[2]) * 1000), continuous, discrete);
     }
 
     /** The entries of a frame's classes that have a model, by obj_id (the class id) as a string. */
@@ -104,6 +109,7 @@ final class BopModelsInfo {
     }
 
     private static double clean(double v) {
-        return Math.abs(v) < ZERO ? 0 : v;
+        double r = Math.round(v * DECIMALS) / DECIMALS;
+        return r == 0 ? 0 : r; // no -0.0
     }
 }

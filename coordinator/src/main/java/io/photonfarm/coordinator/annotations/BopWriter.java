@@ -223,7 +223,7 @@ final class BopWriter implements DatasetWriter {
                 + "object's discrete symmetry group, 4x4 row-major, translation mm; symmetries_continuous: {axis, "
                 + "offset}, offset = a point of the axis, mm. They are the unscaled model's: for an instance of uniform "
                 + "scale s the pose (R, t) looks the same as (R R_S, t + s R t_S); a non-uniform scale may break them. A class whose "
-                + "instances place different meshes has no entry; no .ply model files are written");
+                + "instances place different meshes has no entry; values rounded to 1e-5 mm; no .ply model files are written");
         return c;
     }
 }
