@@ -16,7 +16,8 @@ import org.joml.Vector3fc;
  * y up), as pose-estimation losses need them (BOP's "symmetries_discrete" and
  * "symmetries_continuous"): a pose P and P * S look the same for every listed S. Meshes carry
  * them ({@link Mesh#symmetries()}) as they carry landmarks; they hold for the mesh before any
- * instance scale (and for a uniformly scaled instance too, a non-uniform scale may break them).
+ * instance scale, and for a uniformly scaled instance (its translations scaled alike); a non-uniform
+ * scale may break them.
  *
  * @param discrete   object-space rigid transforms other than the identity that leave the object unchanged
  * @param continuous axes about which any rotation leaves the object unchanged

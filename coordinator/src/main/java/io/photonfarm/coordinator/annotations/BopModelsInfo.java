@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.photonfarm.scene.Symmetries;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,6 @@ final class BopModelsInfo {
     private static final double DECIMALS = 1e5;
 
     private final Map<Integer, BopModel.FrameModel> byObjId = new TreeMap<>();
-    private final Map<Integer, Integer> firstFrame = new TreeMap<>();
     private final Set<Integer> ambiguous = new HashSet<>();
     private final ObjectMapper json;
 
@@ -74,17 +74,17 @@ final class BopModelsInfo {
     }
 
     /**
-     * Takes a frame's entries. An obj_id that names another class or model than in an earlier frame
-     * is ambiguous and gets no entry: one obj_id must be one model in BOP.
+     * Takes a frame's entries (null for a bop.json written before models were). An obj_id that names
+     * another class or model than in an earlier frame is ambiguous and gets no entry: one obj_id must
+     * be one model in BOP.
      */
-    void add(int frame, Map<String, BopModel.FrameModel> models) {
+    void add(Map<String, BopModel.FrameModel> models) {
         if (models == null) {
             return;
         }
         for (Map.Entry<String, BopModel.FrameModel> e : models.entrySet()) {
             int objId = Integer.parseInt(e.getKey());
             BopModel.FrameModel before = byObjId.putIfAbsent(objId, e.getValue());
-            firstFrame.putIfAbsent(objId, frame);
             if (before != null && !same(before, e.getValue())) {
                 ambiguous.add(objId);
             }
@@ -93,7 +93,7 @@ final class BopModelsInfo {
 
     /** models_info.json's content: obj_id (as a string, in numeric order) to entry. */
     Map<String, BopModel.ModelInfo> entries() {
-        Map<String, BopModel.ModelInfo> out = new java.util.LinkedHashMap<>();
+        Map<String, BopModel.ModelInfo> out = new LinkedHashMap<>();
         byObjId.forEach((id, m) -> {
             if (!ambiguous.contains(id)) {
                 out.put(Integer.toString(id), m.info());

@@ -118,7 +118,7 @@ final class BopWriter implements DatasetWriter {
         boolean[] same = {true};
         BopModelsInfo models = new BopModelsInfo(json);
         writeSceneFile(have, scene.resolve("scene_camera.json"), (w, frame) -> {
-            models.add(frame.imId(), frame.models());
+            models.add(frame.models());
             BopModel.Camera c = frame.camera();
             BopModel.DatasetCamera dc = new BopModel.DatasetCamera(c.camK()[2], c.camK()[5], c.depthScale(),
                     c.camK()[0], c.camK()[4], frame.height(), frame.width());
