@@ -36,9 +36,25 @@ import java.util.List;
  *                           including the visible pixels)
  * @param visibility         visiblePixels / unoccludedPixels (0 when unoccludedPixels is 0), in [0, 1]
  * @param landmarks          the mesh's landmarks in declaration order
+ * @param symmetries         the mesh's symmetries, object space (the frame of {@code boundsMin}), metres
  */
 public record ObjectAnnotation(int instanceId, String name, String category, int categoryId,
         double[][] rotation, double[] translation, double[] scale, double[] boundsMin, double[] boundsMax,
         double[][] box3d, Box2d tightBox, Box2d amodalBox, Box2d amodalBoxUnclipped,
-        int visiblePixels, int unoccludedPixels, double visibility, List<LandmarkAnnotation> landmarks) {
+        int visiblePixels, int unoccludedPixels, double visibility, List<LandmarkAnnotation> landmarks,
+        SymmetryAnnotation symmetries) {
+
+    public ObjectAnnotation {
+        symmetries = symmetries == null ? SymmetryAnnotation.NONE : symmetries;
+    }
+
+    /** An object without symmetries. */
+    public ObjectAnnotation(int instanceId, String name, String category, int categoryId,
+            double[][] rotation, double[] translation, double[] scale, double[] boundsMin, double[] boundsMax,
+            double[][] box3d, Box2d tightBox, Box2d amodalBox, Box2d amodalBoxUnclipped,
+            int visiblePixels, int unoccludedPixels, double visibility, List<LandmarkAnnotation> landmarks) {
+        this(instanceId, name, category, categoryId, rotation, translation, scale, boundsMin, boundsMax, box3d, tightBox,
+                amodalBox, amodalBoxUnclipped, visiblePixels, unoccludedPixels, visibility, landmarks,
+                SymmetryAnnotation.NONE);
+    }
 }

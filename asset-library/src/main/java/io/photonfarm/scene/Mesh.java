@@ -15,19 +15,28 @@ import java.util.Arrays;
  * @param indices   three vertex indices per triangle
  * @param triangleMaterials one index into {@link Scene#materials()} per triangle
  * @param landmarks named object-space points of this asset, reported per frame in the dataset
+ * @param symmetries the object-space transforms that leave this asset's shape and appearance unchanged,
+ *                   reported per object in the dataset (meta.json, BOP's models_info.json)
  */
 public record Mesh(String name, float[] positions, float[] normals, float[] uvs, float[] tangents,
-                   int[] indices, int[] triangleMaterials, Landmarks landmarks) {
+                   int[] indices, int[] triangleMaterials, Landmarks landmarks, Symmetries symmetries) {
+
+    /** A mesh with landmarks and without symmetries. */
+    public Mesh(String name, float[] positions, float[] normals, float[] uvs, float[] tangents,
+                int[] indices, int[] triangleMaterials, Landmarks landmarks) {
+        this(name, positions, normals, uvs, tangents, indices, triangleMaterials, landmarks, Symmetries.NONE);
+    }
 
     /** A mesh without landmarks. */
     public Mesh(String name, float[] positions, float[] normals, float[] uvs, float[] tangents,
                 int[] indices, int[] triangleMaterials) {
-        this(name, positions, normals, uvs, tangents, indices, triangleMaterials, Landmarks.NONE);
+        this(name, positions, normals, uvs, tangents, indices, triangleMaterials, Landmarks.NONE, Symmetries.NONE);
     }
 
     public Mesh {
         name = name == null ? "" : name;
         landmarks = landmarks == null ? Landmarks.NONE : landmarks;
+        symmetries = symmetries == null ? Symmetries.NONE : symmetries;
         if (positions.length % 3 != 0) {
             throw new IllegalArgumentException("mesh '" + name + "': positions length " + positions.length + " is not a multiple of 3");
         }
@@ -63,7 +72,12 @@ public record Mesh(String name, float[] positions, float[] normals, float[] uvs,
 
     /** This mesh with other landmarks (the arrays are shared, not copied). */
     public Mesh withLandmarks(Landmarks l) {
-        return new Mesh(name, positions, normals, uvs, tangents, indices, triangleMaterials, l);
+        return new Mesh(name, positions, normals, uvs, tangents, indices, triangleMaterials, l, symmetries);
+    }
+
+    /** This mesh with other symmetries (the arrays are shared, not copied). */
+    public Mesh withSymmetries(Symmetries s) {
+        return new Mesh(name, positions, normals, uvs, tangents, indices, triangleMaterials, landmarks, s);
     }
 
     public int vertexCount() {
@@ -97,7 +111,8 @@ public record Mesh(String name, float[] positions, float[] normals, float[] uvs,
         return o instanceof Mesh m && name.equals(m.name) && Arrays.equals(positions, m.positions)
                 && Arrays.equals(normals, m.normals) && Arrays.equals(uvs, m.uvs)
                 && Arrays.equals(tangents, m.tangents) && Arrays.equals(indices, m.indices)
-                && Arrays.equals(triangleMaterials, m.triangleMaterials) && landmarks.equals(m.landmarks);
+                && Arrays.equals(triangleMaterials, m.triangleMaterials) && landmarks.equals(m.landmarks)
+                && symmetries.equals(m.symmetries);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.photonfarm.labels.ObjectAnnotation;
 import io.photonfarm.labels.PinholeCalibration;
 import io.photonfarm.labels.RegionMask;
 import io.photonfarm.labels.SceneLabels;
+import io.photonfarm.labels.SymmetryAnnotation;
 import io.photonfarm.labels.raycast.Ray;
 import io.photonfarm.labels.raycast.RayHit;
 import io.photonfarm.labels.raycast.SceneRaycaster;
@@ -184,7 +185,7 @@ public final class FrameAnnotator {
                     raycaster);
             objects.add(new ObjectAnnotation(id, labels.instanceNames().get(id), in.category(), labels.classOf(id),
                     pose.rotation(), pose.translation(), pose.scale(), bMin, bMax, corners, pass.tightBox(id), amodal,
-                    unclipped, visible, unoccluded, visibility, landmarks));
+                    unclipped, visible, unoccluded, visibility, landmarks, SymmetryAnnotation.of(mesh.symmetries())));
             masks.add(mask);
         }
         return new FrameObjects(objects, masks);

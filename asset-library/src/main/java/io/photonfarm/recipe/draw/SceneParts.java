@@ -75,7 +75,7 @@ final class SceneParts {
             }
         }
         meshes.add(new Mesh(mesh.name(), mesh.positions(), mesh.normals(), uvs, mesh.tangents(), mesh.indices(),
-                mapped, mesh.landmarks()));
+                mapped, mesh.landmarks(), mesh.symmetries()));
         instances.add(new Instance(meshes.size() - 1, objectToWorld, name, category, velocity));
         return instances.size() - 1;
     }

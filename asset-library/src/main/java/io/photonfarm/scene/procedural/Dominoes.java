@@ -2,6 +2,7 @@ package io.photonfarm.scene.procedural;
 
 import io.photonfarm.scene.Landmark;
 import io.photonfarm.scene.Landmarks;
+import io.photonfarm.scene.Symmetries;
 import io.photonfarm.scene.builtin.MeshBuilder;
 import java.util.ArrayList;
 import java.util.List;

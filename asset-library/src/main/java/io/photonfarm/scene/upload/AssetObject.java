@@ -6,6 +6,7 @@ import io.photonfarm.scene.Landmarks;
 import io.photonfarm.scene.Mesh;
 import io.photonfarm.scene.Rgb;
 import io.photonfarm.scene.Scene;
+import io.photonfarm.scene.Symmetries;
 import java.util.List;
 import org.joml.Matrix3f;
 import org.joml.Matrix4f;
@@ -42,7 +43,15 @@ public final class AssetObject {
      * scenery) and landmarks in the asset's object frame.
      */
     public static Scene labelled(Scene object, String category, Landmarks landmarks) {
-        Mesh mesh = object.meshes().get(0).withLandmarks(landmarks);
+        return labelled(object, category, landmarks, Symmetries.NONE);
+    }
+
+    /**
+     * A scene built by {@link #of} with its object labelled: class {@code category} (empty leaves it
+     * scenery), landmarks and symmetries in the asset's object frame.
+     */
+    public static Scene labelled(Scene object, String category, Landmarks landmarks, Symmetries symmetries) {
+        Mesh mesh = object.meshes().get(0).withLandmarks(landmarks).withSymmetries(symmetries);
         Instance only = object.instances().get(0);
         return new Scene(List.of(mesh), object.materials(), object.textures(),
                 List.of(only.labelled(category == null ? "" : category, category)), object.camera(), object.environment());

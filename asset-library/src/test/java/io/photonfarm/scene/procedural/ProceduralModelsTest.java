@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.photonfarm.scene.Landmark;
 import io.photonfarm.scene.Mesh;
+import io.photonfarm.scene.Symmetries;
 import java.util.ArrayList;
 import java.util.List;
 import org.joml.Vector3f;

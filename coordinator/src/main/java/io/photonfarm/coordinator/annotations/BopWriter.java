@@ -39,7 +39,15 @@ import java.util.TreeMap;
  *       [-1, -1, -1, -1] when none is visible;</li>
  *   <li>px_count_all = unoccluded silhouette pixels in the image, px_count_valid = px_count_all (every
  *       rendered pixel has depth), px_count_visib = visible pixels, visib_fract = visib / all;</li>
- *   <li>no BOP depth images: depth_scale is 1 and the frame's float depth pass (metres) is the depth.</li>
+ *   <li>no BOP depth images: depth_scale is 1 and the frame's float depth pass (metres) is the depth;</li>
+ *   <li>{@code annotations/bop/models/models_info.json} (bop_toolkit's place, next to camera.json): per obj_id
+ *       the diameter (largest distance between two mesh vertices), min_x/y/z and size_x/y/z of the vertices,
+ *       all millimetres in the model frame above (before {@code scale}), and the symmetries:
+ *       symmetries_discrete = every non-identity transform of the group the declared discrete symmetries
+ *       generate (bop_toolkit composes none), 4x4 row-major with translation in mm; symmetries_continuous =
+ *       {axis, offset}, offset a point of the axis in mm. A class without one model (its instances place
+ *       different meshes) or whose obj_id means different models in different frames has no entry.
+ *       No model files (.ply) are written.</li>
  * </ul>
  */
 final class BopWriter implements DatasetWriter {
@@ -47,6 +55,8 @@ final class BopWriter implements DatasetWriter {
     static final String MASK_PREFIX = "bop_mask_";
     static final String MASK_VISIB_PREFIX = "bop_mask_visib_";
     static final String SCENE = "bop/000000";
+    /** Where bop_toolkit looks for it: {@code <dataset>/models/models_info.json}, the dataset being {@code bop/}. */
+    static final String MODELS_INFO = "bop/models/models_info.json";
 
     private final ObjectMapper json;
 
@@ -90,7 +100,8 @@ final class BopWriter implements DatasetWriter {
             files.add(mask);
             files.add(maskVisib);
         }
-        BopModel.Frame frame = new BopModel.Frame(f.frame(), f.width(), f.height(), camera, gt, info);
+        BopModel.Frame frame = new BopModel.Frame(f.frame(), f.width(), f.height(), camera, gt, info,
+                BopModelsInfo.ofFrame(f.input()));
         AnnotationFiles.write(frameDir.resolve(FRAME_FILE), json.writeValueAsBytes(frame));
         files.add(FRAME_FILE);
         return files;
@@ -105,7 +116,9 @@ final class BopWriter implements DatasetWriter {
         Map<String, Path> masksVisib = new TreeMap<>();
         BopModel.DatasetCamera[] shared = new BopModel.DatasetCamera[1];
         boolean[] same = {true};
+        BopModelsInfo models = new BopModelsInfo(json);
         writeSceneFile(have, scene.resolve("scene_camera.json"), (w, frame) -> {
+            models.add(frame.models());
             BopModel.Camera c = frame.camera();
             BopModel.DatasetCamera dc = new BopModel.DatasetCamera(c.camK()[2], c.camK()[5], c.depthScale(),
                     c.camK()[0], c.camK()[4], frame.height(), frame.width());
@@ -134,6 +147,14 @@ final class BopWriter implements DatasetWriter {
             files.add("annotations/bop/camera.json");
         } else {
             Files.deleteIfExists(cameraJson);
+        }
+        Path modelsInfo = annotationsDir.resolve(MODELS_INFO);
+        Map<String, BopModel.ModelInfo> entries = models.entries();
+        if (!entries.isEmpty()) {
+            AnnotationFiles.writeDurably(modelsInfo, json.writeValueAsBytes(entries));
+            files.add("annotations/" + MODELS_INFO);
+        } else {
+            Files.deleteIfExists(modelsInfo);
         }
         return new FormatReport(format(), have.size(), split.without(), files);
     }
@@ -173,7 +194,8 @@ final class BopWriter implements DatasetWriter {
     public Map<String, String> conventions() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("files", "annotations/bop/000000/{scene_camera,scene_gt,scene_gt_info}.json, mask/NNNNNN_KKKKKK.png, "
-                + "mask_visib/NNNNNN_KKKKKK.png; annotations/bop/camera.json when all frames share intrinsics and size. "
+                + "mask_visib/NNNNNN_KKKKKK.png; annotations/bop/camera.json when all frames share intrinsics and size; "
+                + "annotations/bop/models/models_info.json when some class has one model. "
                 + "Per frame: frames/NNNNNN/bop.json, bop_mask_KKKKKK.png, bop_mask_visib_KKKKKK.png");
         c.put("scene_and_image_ids", "one BOP scene (000000) per job; image id = frame index");
         c.put("obj_id", "the semantic class id; every instance of a class is one BOP object; instance_id (ours) is "
@@ -195,6 +217,13 @@ final class BopWriter implements DatasetWriter {
         c.put("masks", "8-bit greyscale PNG, 255 = set, 0 = not: mask = unoccluded silhouette, mask_visib = visible "
                 + "pixels (instance pass)");
         c.put("depth", "no BOP depth images; depth_scale 1; use the frame's float depth pass (metres)");
+        c.put("models_info", "annotations/bop/models/models_info.json, keyed by obj_id: diameter (largest distance "
+                + "between two mesh vertices), min_x/y/z, size_x/y/z, millimetres in the model frame of cam_R_m2c "
+                + "(the mesh's object space before scale); symmetries_discrete: every non-identity transform of the "
+                + "object's discrete symmetry group, 4x4 row-major, translation mm; symmetries_continuous: {axis, "
+                + "offset}, offset = a point of the axis, mm. They are the unscaled model's: for an instance of uniform "
+                + "scale s the pose (R, t) looks the same as (R R_S, t + s R t_S); a non-uniform scale may break them. A class whose "
+                + "instances place different meshes has no entry; values rounded to 1e-5 mm; no .ply model files are written");
         return c;
     }
 }

@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param keypoints    the keypoint list of each class that has landmarks, by class name (see
  *                     {@link KeypointSchema#forScene}); every landmark of an object must be named in
  *                     its class's schema; empty when no class has landmarks
+ * @param models       the 3D model of each class that has one (see {@link ObjectModel#forScene}), by class
+ *                     name; empty when unknown
  */
 public record FrameLabels(int frame, int width, int height, PinholeCalibration calibration, SceneLabels labels,
-        int[] instancePass, FrameObjects objects, Map<String, KeypointSchema> keypoints) {
+        int[] instancePass, FrameObjects objects, Map<String, KeypointSchema> keypoints, Map<String, ObjectModel> models) {
+
+    /** A frame whose classes' models are unknown. */
+    public FrameLabels(int frame, int width, int height, PinholeCalibration calibration, SceneLabels labels,
+            int[] instancePass, FrameObjects objects, Map<String, KeypointSchema> keypoints) {
+        this(frame, width, height, calibration, labels, instancePass, objects, keypoints, Map.of());
+    }
 
     public FrameLabels {
         Objects.requireNonNull(calibration, "calibration");
@@ -41,5 +49,6 @@ public record FrameLabels(int frame, int width, int height, PinholeCalibration c
                     + " values for a " + width + "x" + height + " image");
         }
         keypoints = keypoints == null ? Map.of() : Map.copyOf(keypoints);
+        models = models == null ? Map.of() : Map.copyOf(models);
     }
 }

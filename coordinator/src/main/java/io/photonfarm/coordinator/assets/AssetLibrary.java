@@ -209,7 +209,7 @@ public final class AssetLibrary {
 
     /**
      * The mesh asset {@code hash} as one object (see {@link AssetObject}), labelled with its
-     * metadata's class and landmarks. Metadata edits apply to the frames labelled after them.
+     * metadata's class, landmarks and symmetries. Metadata edits apply to the frames labelled after them.
      *
      * @throws AssetException 404 if there is no such asset, 400 if it is not a mesh
      */
@@ -222,7 +222,8 @@ public final class AssetLibrary {
         if (hit != null && hit.metadata().equals(view.metadata())) {
             return hit.scene();
         }
-        Scene scene = AssetObject.labelled(object(view), view.metadata().objectClass(), landmarks(view.metadata()));
+        Scene scene = AssetObject.labelled(object(view), view.metadata().objectClass(), landmarks(view.metadata()),
+                AssetSymmetries.of(view.metadata().symmetry()));
         labelled.put(hash, new Labelled(view.metadata(), scene));
         return scene;
     }

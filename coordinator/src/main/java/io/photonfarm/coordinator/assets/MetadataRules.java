@@ -4,6 +4,7 @@ import io.photonfarm.api.asset.AssetLandmark;
 import io.photonfarm.api.asset.AssetMetadata;
 import io.photonfarm.api.asset.AssetSymmetry;
 import io.photonfarm.api.job.JobSpecException.Violation;
+import io.photonfarm.scene.Symmetries;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,16 @@ final class MetadataRules {
             vector(s.axis(), at + ".axis", true, out);
             if (s.order() != 0 && (s.order() < 2 || s.order() > 360)) {
                 out.add(new Violation(at + ".order", String.valueOf(s.order()), "0 (continuous) or 2..360"));
+            }
+        }
+        if (out.stream().noneMatch(v -> v.field().startsWith("symmetry"))) {
+            try {
+                // Datasets list the whole group the turns generate; turns about axes at odd angles generate no finite one.
+                AssetSymmetries.of(m.symmetry()).discreteGroup();
+            } catch (IllegalStateException e) {
+                out.add(new Violation("symmetry", m.symmetry().size() + " symmetries", "rotations an object can have "
+                        + "together: their turns must generate at most " + Symmetries.MAX_GROUP
+                        + " distinct rotations (orders 4 about y and 2 about x can; 5 about y and 7 about x cannot)"));
             }
         }
         return out;

@@ -26,7 +26,8 @@ import java.util.Map;
  * @param extrinsics    world -> camera, OpenCV camera frame
  * @param timings       when and how fast the frame was assembled
  * @param files         the frame's files other than meta.json, by name, with their sizes
- * @param objects       the annotated objects the frame sees (pose, boxes, visibility, landmarks); empty without labels
+ * @param objects       the annotated objects the frame sees (pose, boxes, visibility, landmarks, object-space
+ *                      symmetries); empty without labels
  * @param recipe        what the job's recipe drew for this frame (classes, rare cases, placed objects, light);
  *                      absent when the scene is not a recipe
  * @param imaging       how the simulated camera made the image from the radiance: the sensor's parameters and

@@ -3,6 +3,7 @@ package io.photonfarm.coordinator.labels;
 import io.photonfarm.coordinator.annotations.AnnotationWriters;
 import io.photonfarm.coordinator.annotations.FrameLabels;
 import io.photonfarm.coordinator.annotations.KeypointSchema;
+import io.photonfarm.coordinator.annotations.ObjectModel;
 import io.photonfarm.coordinator.dataset.FrameJob;
 import io.photonfarm.labels.FrameObjects;
 import io.photonfarm.labels.ObjectAnnotation;
@@ -32,6 +33,11 @@ public final class FrameLabeler {
     private final FrameAnnotator annotator = new FrameAnnotator();
     /** Ray casters of the scenes being labelled now (building one walks the whole scene). */
     private final Map<Scene, SceneRaycaster> raycasters = Collections.synchronizedMap(new IdentityLru<>(2));
+    /**
+     * Vertex diameters (metres) by vertex array: exact diameters take a pass over many vertex pairs, and
+     * recipe scenes place the same few model meshes, whose arrays they share, frame after frame.
+     */
+    private final Map<float[], Double> diameters = Collections.synchronizedMap(new IdentityLru<>(64));
 
     /** A tiny least-recently-used map by identity of the key. */
     private static final class IdentityLru<K, V> extends LinkedHashMap<K, V> {
@@ -98,9 +104,18 @@ public final class FrameLabeler {
         if (!request.writers().isEmpty()) {
             AnnotationWriters writers = writers(request);
             files.addAll(writers.writeFrame(new FrameLabels(frame.frame(), labels.width(), labels.height(), cal, ids,
-                    instancePass, objects, KeypointSchema.forScene(scene)), dir));
+                    instancePass, objects, KeypointSchema.forScene(scene), ObjectModel.forScene(scene, this::diameter)), dir));
         }
         return new Output(files, objects.objects(), objects, flow);
+    }
+
+    private double diameter(float[] positions) {
+        Double hit = diameters.get(positions);
+        if (hit == null) {
+            hit = ObjectModel.diameterOf(positions);
+            diameters.put(positions, hit);
+        }
+        return hit;
     }
 
     /** The writers a job asks for, stating this labeler's landmark tolerance in conventions.json. */
