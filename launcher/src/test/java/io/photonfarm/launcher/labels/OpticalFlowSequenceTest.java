@@ -36,7 +36,7 @@ class OpticalFlowSequenceTest {
      * Two large boxes (0.28 x 0.175 x 0.21 m) seen from 0.6 m through a 30 degree field of view at 128 x 128, so that
      * they span 60 to 110 pixels: a pixel whose point lands within half a pixel of a silhouette may be looked up on
      * the far side of it (about 0.125 x perimeter / area of them, under 1% at this size). The camera turns 15 degrees
-     * about them per frame.
+     * about them per frame, and the boxes slide 2 cm and turn 4 degrees per frame.
      */
     private static final String RECIPE = """
             {"version": 1,
@@ -44,7 +44,8 @@ class OpticalFlowSequenceTest {
              "support": {"surface": "ground", "sizeX": 0.9, "sizeZ": 0.9},
              "camera": {"distanceM": {"min": 0.6, "max": 0.6}, "elevationDeg": {"min": 35, "max": 35},
                         "vfovDeg": {"min": 30, "max": 30}},
-             "sequence": {"framesPerSequence": 3, "cameraSweepDeg": {"min": 30, "max": 30}, "opticalFlow": true}}""";
+             "sequence": {"framesPerSequence": 3, "cameraSweepDeg": {"min": 30, "max": 30}, "opticalFlow": true,
+                          "objectMotion": {"probability": 1, "speedM": {"min": 0.02, "max": 0.02}, "spinDeg": {"min": 4, "max": 4}}}}""";
 
     /** One written frame's files. */
     private record Frame(JsonNode meta, int[] instance, float[] depth, ExrImage position, ExrImage normal, ExrImage albedo,
@@ -115,6 +116,11 @@ class OpticalFlowSequenceTest {
                 checkFlow(k, flow.channel("R"), flow.channel("G"), f[k], f[k + 1]);
             }
             assertFalse(Files.exists(frames.resolve("000002/flow_forward.exr")), "the last frame of the sequence has no flow");
+            int moving = 0;
+            for (JsonNode o : f[0].meta().path("recipe").path("objects")) {
+                moving += o.has("motion") ? 1 : 0;
+            }
+            assertTrue(moving >= 1, "objects move as well as the camera: " + f[0].meta().path("recipe").path("objects"));
             assertTrue(f[2].meta().path("opticalFlow").path("reason").asText().contains("last of its sequence"),
                     f[2].meta().toString());
         }
