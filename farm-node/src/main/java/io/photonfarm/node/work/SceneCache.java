@@ -28,7 +28,7 @@ import java.util.List;
  * exactly as they are described: no environment light is added to a scene that defines none.
  * Recipe frames ({@code recipe:...}) are drawn here from the recipe the frame spec carries, by
  * (recipe, seed, frame), exactly as the coordinator draws them for labelling; each frame has its own
- * hash, except that the frames of a sequence share one (their scene is the same, only the camera moves).
+ * hash, except that the frames of a sequence share one when only the camera moves (their scene is the same).
  * The sampler of the last recipe is kept, so a recipe is parsed and validated once, not per frame.
  * At most {@code capacity} scenes stay loaded; the least recently used is closed first.
  * Not thread-safe: the work loop's thread uses it. Close it before the backend.
