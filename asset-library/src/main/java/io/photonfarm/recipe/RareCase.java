@@ -22,10 +22,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RareCase(String name, Double frequency, Double lightScale, Boolean unusualPose, Boolean occluder,
         Boolean motionBlur, Range blurDeg) {
-
-    /** A rare case without a blur range of its own. */
-    public RareCase(String name, Double frequency, Double lightScale, Boolean unusualPose, Boolean occluder,
-            Boolean motionBlur) {
-        this(name, frequency, lightScale, unusualPose, occluder, motionBlur, null);
-    }
 }

@@ -26,12 +26,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record SequenceSpec(Integer framesPerSequence, Range cameraSweepDeg, Double shutterOpen, Double shutterClose,
         Boolean opticalFlow, ObjectMotion objectMotion) {
 
-    /** A sequence without moving objects. */
-    public SequenceSpec(Integer framesPerSequence, Range cameraSweepDeg, Double shutterOpen, Double shutterClose,
-            Boolean opticalFlow) {
-        this(framesPerSequence, cameraSweepDeg, shutterOpen, shutterClose, opticalFlow, null);
-    }
-
     public double shutterOpenOrZero() {
         return shutterOpen == null ? 0 : shutterOpen;
     }

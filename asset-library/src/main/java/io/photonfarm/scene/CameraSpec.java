@@ -64,11 +64,6 @@ public record CameraSpec(Vector3fc position, Vector3fc lookAt, Vector3fc up, flo
         return new CameraSpec(position, lookAt, up, vfovDeg, aperture, focusDistance, lens, m);
     }
 
-    /** The shutter, frame intervals: 0 without motion. */
-    public float shutter() {
-        return motion == null ? 0f : (float) motion.shutter();
-    }
-
     public static CameraSpec pinhole(Vector3fc position, Vector3fc lookAt, float vfovDeg) {
         return new CameraSpec(position, lookAt, new Vector3f(0, 1, 0), vfovDeg, 0f, 0f);
     }

@@ -26,7 +26,8 @@ import org.joml.Vector3f;
 /**
  * Draws concrete scenes from a recipe. Frame {@code k}'s scene is a pure function of (recipe, job
  * seed, k): every draw comes from a {@link DrawRng} keyed by (seed, unit, purpose), where the unit is
- * the frame, or its sequence when frames form sequences; nothing carries over between calls. So
+ * the frame, or its sequence when frames form sequences; nothing carries over between calls but a memo of
+ * the last sequence's object trajectories, itself a pure function of (recipe, seed, sequence). So
  * drawing frame k alone gives exactly the frame k of a whole job, on any machine. Safe for
  * concurrent use (the procedural models it keeps never change).
  */
@@ -41,6 +42,8 @@ public final class RecipeSampler {
     private final EnvironmentMaps maps;
     private final TextureImages images;
     private final List<PoolDraw> pools = new ArrayList<>();
+    /** The last sequence's trajectories (a pure function of recipe, seed and unit, so safe to share). */
+    private final java.util.concurrent.atomic.AtomicReference<Plan> lastPlan = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A sampler for recipes without image textures. @param recipe a recipe; validated here */
     public RecipeSampler(Recipe recipe, ProceduralAssets assets, EnvironmentMaps maps) {
@@ -233,17 +236,32 @@ public final class RecipeSampler {
             String look, boolean distractor, DrawnFrame.TextureImage image) {
     }
 
-    /** The trajectories of the placed objects (all null without object motion). */
+    /** The trajectories of the sequence's objects, and the (seed, unit) they were planned for. */
+    private record Plan(long seed, long unit, List<ObjectTrajectories.Trajectory> paths) {
+    }
+
+    /**
+     * The trajectories of the placed objects (all null without object motion). Every frame of a sequence
+     * has the same ones, and planning checks the whole sequence, so the last plan is kept: frames of a
+     * sequence are mostly drawn one after another.
+     */
     private List<ObjectTrajectories.Trajectory> motions(Placer placer, Scenery.SupportSurface surface, long seed, long unit) {
         ObjectMotion motion = recipe.sequence() == null ? null : recipe.sequence().objectMotion();
         if (motion == null) {
             return java.util.Collections.nCopies(placer.placed().size(), null);
         }
-        return ObjectTrajectories.plan(placer.placed(), surface, motion, recipe.framesPerSequence(),
-                recipe.placementOrDefault().minGapOrDefault(), i -> DrawRng.of(seed, unit, "motion:" + i));
+        Plan last = lastPlan.get();
+        if (last != null && last.seed() == seed && last.unit() == unit) {
+            return last.paths();
+        }
+        List<ObjectTrajectories.Trajectory> paths = java.util.Collections.unmodifiableList(ObjectTrajectories.plan(
+                placer.placed(), surface, motion, recipe.framesPerSequence(), recipe.placementOrDefault().minGapOrDefault(),
+                i -> DrawRng.of(seed, unit, "motion:" + i)));
+        lastPlan.set(new Plan(seed, unit, paths));
+        return paths;
     }
 
-    /** Whether the objects of {@code frame}'s sequence may move, so that its frames' scenes differ. */
+    /** Whether the recipe's objects may move within a sequence, so that each frame has a scene of its own. */
     public boolean objectsMove() {
         return recipe.sequence() != null && recipe.sequence().objectMotion() != null;
     }

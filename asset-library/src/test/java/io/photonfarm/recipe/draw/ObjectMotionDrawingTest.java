@@ -178,6 +178,7 @@ class ObjectMotionDrawingTest {
         for (int f = 0; f < 12; f++) {
             all.draw(9, f);
         }
+        all.draw(9, 6); // frame 7 then reuses the trajectories planned for its sequence
         DrawnScene late = all.draw(9, 7);
         DrawnScene alone = sampler(FAST, null).draw(9, 7);
         assertEquals(late.frame(), alone.frame());

@@ -210,7 +210,7 @@ class MotionBlurRenderTest {
                 parts.add(fx.backend.render(gpu, settings, new TileRect(23, 0, W - 23, H), new SampleRange(r[0], r[1])));
             }
             assertArrayEquals(whole.sums(), parts.sums());
+            assertFalse(java.util.Arrays.stream(whole.sums()).allMatch(v -> v == 0), "the image is not black");
         }
-        assertEquals(W, columns(render(scene, camera, 4).toImage()).length);
     }
 }
